@@ -1,0 +1,38 @@
+#
+# Module manifest for WuKongIM: cmdlets that administer a WuKongIM server over its v2 REST API.
+# Hand-written and ASCII only (Windows PowerShell 5.1 reads BOM-less files as ANSI).
+# ModuleVersion must equal <Version> in Directory.Build.props; a test checks it.
+#
+@{
+    RootModule             = 'WuKongIM.PowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5b0f6c1e-8d2a-4c8e-9f61-2a7d3e4b9c10'
+    Author                 = 'WuKongIM PowerShell module contributors'
+    CompanyName            = 'WuKongIM PowerShell module contributors'
+    Copyright              = '(c) WuKongIM PowerShell module contributors. All rights reserved.'
+    Description            = 'Administer a WuKongIM instant-messaging server over its v2 REST API: users and tokens, devices, channels and subscribers, black and white lists, messages, conversations, connections, server status, routes and tags.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('WuKongIM.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-WKServer'
+        'Disconnect-WKServer'
+        'Get-WKMigrationStatus'
+        'Get-WKRoute'
+        'Get-WKServerSetting'
+        'Get-WKServerStatus'
+        'Get-WKSession'
+        'Invoke-WKRestMethod'
+        'Test-WKServer'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('WuKongIM', 'IM', 'Chat', 'Messaging', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri = 'https://github.com/WuKongIM/WuKongIM'
+        }
+    }
+}

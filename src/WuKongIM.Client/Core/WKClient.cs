@@ -1,0 +1,93 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WuKongIM.Client
+{
+    /// <summary>
+    /// A client for the WuKongIM v2 REST API (v2.2.5). One instance per server; thread-safe; owns one HttpClient.
+    /// Calls are grouped by area: <see cref="Server"/>, <see cref="Users"/>, <see cref="Connections"/>, <see cref="Channels"/>,
+    /// <see cref="Messages"/>, <see cref="Conversations"/>, <see cref="Tags"/>.
+    /// </summary>
+    public sealed class WKClient : IDisposable
+    {
+        public WKClient(WKClientOptions options, HttpMessageHandler? handler = null)
+        {
+            Transport = new WKTransport(options, handler);
+            Server = new ServerApi(this);
+            Users = new UsersApi(this);
+            Connections = new ConnectionsApi(this);
+            Channels = new ChannelsApi(this);
+            Messages = new MessagesApi(this);
+            Conversations = new ConversationsApi(this);
+            Tags = new TagsApi(this);
+        }
+
+        public WKTransport Transport { get; }
+        public Uri BaseUri => Transport.BaseUri;
+
+        public ServerApi Server { get; }
+        public UsersApi Users { get; }
+        public ConnectionsApi Connections { get; }
+        public ChannelsApi Channels { get; }
+        public MessagesApi Messages { get; }
+        public ConversationsApi Conversations { get; }
+        public TagsApi Tags { get; }
+
+        /// <summary>Sends a request and applies the response rules; returns the body of a successful answer.</summary>
+        public async Task<byte[]> SendAsync(WKRequest request, CancellationToken cancellationToken)
+        {
+            WKResponse response = await Transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return WKResponseRules.EnsureSuccess(request.Method, request.PathAndQuery, response);
+        }
+
+        internal async Task<T> GetAsync<T>(WKRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
+        {
+            byte[] body = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return Deserialize(request, body, responseType);
+        }
+
+        internal Task<byte[]> PostAsync<TBody>(string path, TBody body, JsonTypeInfo<TBody> bodyType, bool idempotent, CancellationToken cancellationToken)
+        {
+            var request = new WKRequest("POST", path)
+            {
+                Body = JsonSerializer.SerializeToUtf8Bytes(body, bodyType),
+                Idempotent = idempotent,
+            };
+            return SendAsync(request, cancellationToken);
+        }
+
+        internal async Task<TResult> PostAsync<TBody, TResult>(string path, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, bool idempotent, CancellationToken cancellationToken)
+        {
+            var request = new WKRequest("POST", path)
+            {
+                Body = JsonSerializer.SerializeToUtf8Bytes(body, bodyType),
+                Idempotent = idempotent,
+            };
+            byte[] response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return Deserialize(request, response, resultType);
+        }
+
+        internal static T Deserialize<T>(WKRequest request, byte[] body, JsonTypeInfo<T> type)
+        {
+            try
+            {
+                T? value = JsonSerializer.Deserialize(body, type);
+                if (value is null)
+                {
+                    throw new WKApiException(WKErrorKind.InvalidResponse, request.Method, request.PathAndQuery, 200, null, null, "the body was null");
+                }
+                return value;
+            }
+            catch (JsonException ex)
+            {
+                throw new WKApiException(WKErrorKind.InvalidResponse, request.Method, request.PathAndQuery, 200, null, null, ex.Message, ex);
+            }
+        }
+
+        public void Dispose() => Transport.Dispose();
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Security;
+
+namespace WuKongIM.Client
+{
+    /// <summary>Settings for one <see cref="WKClient"/>. Copied when the client is created; later changes have no effect.</summary>
+    public sealed class WKClientOptions
+    {
+        /// <summary>Base address of the WuKongIM HTTP API, for example http://127.0.0.1:5001.</summary>
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>The server's managerToken, sent as the <c>token</c> header. Null when the server has none.</summary>
+        public SecureString? ManagerToken { get; set; }
+
+        /// <summary>Time allowed for one attempt of one request (connect, send and read).</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>How many times a failed attempt is retried (transport failures and HTTP 429/502/503/504 only).</summary>
+        public int MaximumRetryCount { get; set; } = 3;
+
+        /// <summary>First backoff delay; it doubles per attempt, with jitter, up to <see cref="RetryMaxDelay"/>.</summary>
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>Upper bound of one backoff delay, and of a server's Retry-After that is still honoured.</summary>
+        public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Connections kept open to the server; bounds the parallelism of bulk operations.</summary>
+        public int MaxConnectionsPerServer { get; set; } = 64;
+
+        internal void Validate()
+        {
+            if (BaseUri is null)
+            {
+                throw new WKValidationException("A server address is required.", nameof(BaseUri));
+            }
+            if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttp && BaseUri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new WKValidationException("The server address must be an absolute http:// or https:// URI: " + BaseUri, nameof(BaseUri));
+            }
+            if (Timeout <= TimeSpan.Zero)
+            {
+                throw new WKValidationException("The timeout must be positive.", nameof(Timeout));
+            }
+            if (MaximumRetryCount < 0)
+            {
+                throw new WKValidationException("The retry count cannot be negative.", nameof(MaximumRetryCount));
+            }
+            if (RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < TimeSpan.Zero)
+            {
+                throw new WKValidationException("Retry delays cannot be negative.", nameof(RetryBaseDelay));
+            }
+            if (MaxConnectionsPerServer < 1)
+            {
+                throw new WKValidationException("At least one connection is required.", nameof(MaxConnectionsPerServer));
+            }
+        }
+    }
+}

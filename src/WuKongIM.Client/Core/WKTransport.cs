@@ -1,0 +1,313 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WuKongIM.Client
+{
+    /// <summary>One HTTP request to the WuKongIM API, rebuilt for every attempt.</summary>
+    public sealed class WKRequest
+    {
+        public WKRequest(string method, string path)
+        {
+            Method = method.ToUpperInvariant();
+            Path = path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
+        }
+
+        public string Method { get; }
+        public string Path { get; }
+        public IList<KeyValuePair<string, string>> Query { get; } = new List<KeyValuePair<string, string>>();
+        public byte[]? Body { get; set; }
+
+        /// <summary>
+        /// True when sending the request twice has the same effect as sending it once. Only idempotent requests are
+        /// retried after an ambiguous failure (timeout, connection broken after sending, 502/503/504).
+        /// </summary>
+        public bool Idempotent { get; set; } = true;
+
+        /// <summary>False to send the request without the manager token (used to find out whether the server requires one).</summary>
+        public bool SendManagerToken { get; set; } = true;
+
+        public WKRequest AddQuery(string name, string? value)
+        {
+            if (value != null)
+            {
+                Query.Add(new KeyValuePair<string, string>(name, value));
+            }
+            return this;
+        }
+
+        public WKRequest AddQuery(string name, long? value) => value.HasValue ? AddQuery(name, value.Value.ToString(CultureInfo.InvariantCulture)) : this;
+
+        /// <summary>Path and query as shown in logs and errors.</summary>
+        public string PathAndQuery
+        {
+            get
+            {
+                if (Query.Count == 0)
+                {
+                    return Path;
+                }
+                var sb = new StringBuilder(Path);
+                for (int i = 0; i < Query.Count; i++)
+                {
+                    sb.Append(i == 0 ? '?' : '&');
+                    sb.Append(Uri.EscapeDataString(Query[i].Key)).Append('=').Append(Uri.EscapeDataString(Query[i].Value));
+                }
+                return sb.ToString();
+            }
+        }
+    }
+
+    /// <summary>The raw answer to a request, before the response rules are applied.</summary>
+    public sealed class WKResponse
+    {
+        public WKResponse(int statusCode, byte[] body, string? contentType)
+        {
+            StatusCode = statusCode;
+            Body = body;
+            ContentType = contentType;
+        }
+
+        public int StatusCode { get; }
+        public byte[] Body { get; }
+        public string? ContentType { get; }
+    }
+
+    /// <summary>
+    /// Sends requests over one pooled HttpClient: the <c>token</c> header, a timeout per attempt, cancellation, and retries
+    /// with capped exponential backoff, jitter and Retry-After. Thread-safe.
+    /// </summary>
+    public sealed class WKTransport : IDisposable
+    {
+        private static readonly HashSet<int> RetryableStatus = new HashSet<int> { 429, 502, 503, 504 };
+        private static readonly object JitterLock = new object();
+        private static readonly Random Jitter = new Random();
+
+        private readonly HttpClient _http;
+        private readonly string _baseUrl;
+        private readonly SecureString? _token;
+        private readonly WKClientOptions _options;
+
+        public WKTransport(WKClientOptions options, HttpMessageHandler? handler = null)
+        {
+            options.Validate();
+            _options = new WKClientOptions
+            {
+                BaseUri = options.BaseUri,
+                Timeout = options.Timeout,
+                MaximumRetryCount = options.MaximumRetryCount,
+                RetryBaseDelay = options.RetryBaseDelay,
+                RetryMaxDelay = options.RetryMaxDelay,
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            };
+            _token = options.ManagerToken?.Copy();
+            _token?.MakeReadOnly();
+            _baseUrl = options.BaseUri!.AbsoluteUri.TrimEnd('/');
+            handler ??= new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+                AutomaticDecompression = DecompressionMethods.None,
+            };
+            _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        public Uri BaseUri => _options.BaseUri!;
+        public bool HasManagerToken => _token != null && _token.Length > 0;
+        public TimeSpan Timeout => _options.Timeout;
+        public int MaximumRetryCount => _options.MaximumRetryCount;
+
+        /// <summary>Sends the request, retrying where that is safe. Returns any HTTP answer that is not retried; throws on transport failure.</summary>
+        public async Task<WKResponse> SendAsync(WKRequest request, CancellationToken cancellationToken)
+        {
+            int attempt = 0;
+            while (true)
+            {
+                attempt++;
+                cancellationToken.ThrowIfCancellationRequested();
+                var stopwatch = Stopwatch.StartNew();
+                WKResponse? response = null;
+                WKApiException? failure = null;
+                TimeSpan? retryAfter = null;
+                using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    attemptCts.CancelAfter(_options.Timeout);
+                    try
+                    {
+                        using (HttpRequestMessage message = BuildMessage(request))
+                        using (HttpResponseMessage httpResponse = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
+                        {
+                            byte[] body = await httpResponse.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                            response = new WKResponse((int)httpResponse.StatusCode, body, httpResponse.Content.Headers.ContentType?.MediaType);
+                            retryAfter = ReadRetryAfter(httpResponse.Headers.RetryAfter);
+                        }
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        failure = new WKApiException(WKErrorKind.Timeout, request.Method, request.PathAndQuery, null, null, null,
+                            string.Format(CultureInfo.InvariantCulture, "{0:0.#} s", _options.Timeout.TotalSeconds)) { MayHaveBeenProcessed = true };
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        bool connectFailure = IsConnectFailure(ex);
+                        failure = new WKApiException(WKErrorKind.ConnectionFailed, request.Method, request.PathAndQuery, null, null, null, InnermostMessage(ex), ex)
+                        {
+                            MayHaveBeenProcessed = !connectFailure,
+                        };
+                    }
+                    catch (IOException ex)
+                    {
+                        failure = new WKApiException(WKErrorKind.ConnectionFailed, request.Method, request.PathAndQuery, null, null, null, InnermostMessage(ex), ex) { MayHaveBeenProcessed = true };
+                    }
+                }
+                stopwatch.Stop();
+                WKRequestLog.Write(new WKRequestLogEntry(request.Method, request.PathAndQuery, response?.StatusCode, stopwatch.Elapsed,
+                    response?.Body.LongLength ?? 0, attempt, failure?.Kind.ToString()));
+
+                bool canRetry = attempt <= _options.MaximumRetryCount;
+                if (response != null)
+                {
+                    // 429 means the server did not act on the request, so even a send may be repeated.
+                    if (canRetry && RetryableStatus.Contains(response.StatusCode) && (request.Idempotent || response.StatusCode == 429))
+                    {
+                        await DelayAsync(attempt, retryAfter, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    return response;
+                }
+
+                if (canRetry && (request.Idempotent || !failure!.MayHaveBeenProcessed))
+                {
+                    await DelayAsync(attempt, null, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                throw failure!;
+            }
+        }
+
+        /// <summary>Backoff for attempt n: base * 2^(n-1), capped, with jitter in [50%, 100%]; a server's Retry-After wins when present.</summary>
+        public TimeSpan ComputeDelay(int attempt, TimeSpan? retryAfter)
+        {
+            if (retryAfter.HasValue)
+            {
+                return retryAfter.Value < _options.RetryMaxDelay ? retryAfter.Value : _options.RetryMaxDelay;
+            }
+            double baseMs = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
+            double capped = Math.Min(baseMs, _options.RetryMaxDelay.TotalMilliseconds);
+            double factor;
+            lock (JitterLock)
+            {
+                factor = 0.5 + (Jitter.NextDouble() * 0.5);
+            }
+            return TimeSpan.FromMilliseconds(capped * factor);
+        }
+
+        private Task DelayAsync(int attempt, TimeSpan? retryAfter, CancellationToken cancellationToken)
+        {
+            TimeSpan delay = ComputeDelay(attempt, retryAfter);
+            return delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
+        }
+
+        internal static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header)
+        {
+            if (header == null)
+            {
+                return null;
+            }
+            if (header.Delta.HasValue)
+            {
+                return header.Delta.Value;
+            }
+            if (header.Date.HasValue)
+            {
+                TimeSpan wait = header.Date.Value - DateTimeOffset.UtcNow;
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+            return null;
+        }
+
+        private HttpRequestMessage BuildMessage(WKRequest request)
+        {
+            var message = new HttpRequestMessage(new HttpMethod(request.Method), _baseUrl + request.PathAndQuery);
+            if (request.Body != null)
+            {
+                message.Content = new ByteArrayContent(request.Body);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+            if (request.SendManagerToken && _token != null && _token.Length > 0)
+            {
+                message.Headers.TryAddWithoutValidation("token", Reveal(_token));
+            }
+            return message;
+        }
+
+        // The token is decoded only into the header of the request being sent.
+        private static string Reveal(SecureString secure)
+        {
+            IntPtr ptr = IntPtr.Zero;
+            try
+            {
+                ptr = Marshal.SecureStringToGlobalAllocUnicode(secure);
+                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
+            }
+            finally
+            {
+                if (ptr != IntPtr.Zero)
+                {
+                    Marshal.ZeroFreeGlobalAllocUnicode(ptr);
+                }
+            }
+        }
+
+        /// <summary>True when the failure proves the request never reached the server (refused, unresolvable, unreachable).</summary>
+        internal static bool IsConnectFailure(Exception ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                if (e is SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case SocketError.ConnectionRefused:
+                        case SocketError.HostNotFound:
+                        case SocketError.HostUnreachable:
+                        case SocketError.NetworkUnreachable:
+                        case SocketError.TryAgain:
+                        case SocketError.NoData:
+                        case SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+                if (e is WebException web && (web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static string InnermostMessage(Exception ex)
+        {
+            Exception e = ex;
+            while (e.InnerException != null)
+            {
+                e = e.InnerException;
+            }
+            return e.Message;
+        }
+
+        public void Dispose() => _http.Dispose();
+    }
+}

@@ -1,0 +1,1 @@
+namespace WuKongIM.Emulator { public static class Program { public static void Main() { } } }

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using System.Threading.Tasks;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>
+    /// Base of every cmdlet: cancellation wired to Ctrl+C (StopProcessing), blocking calls into the async client from the
+    /// pipeline thread only, request log lines written as verbose output, and exceptions turned into ErrorRecords.
+    /// </summary>
+    public abstract class WKCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>Runs one client call to completion, writing its request log as verbose output while it runs.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> call)
+        {
+            var sink = new QueueSink();
+            Task<T> task;
+            using (WKRequestLog.BeginScope(sink))
+            {
+                task = call(CancellationToken);
+            }
+            try
+            {
+                // Write* may only be called on this thread, so poll and flush instead of blocking blindly.
+                while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
+                {
+                    sink.Flush(this);
+                }
+                sink.Flush(this);
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                sink.Flush(this);
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Run(Func<CancellationToken, Task> call) => Run(async ct => { await call(ct).ConfigureAwait(false); return true; });
+
+        /// <summary>Writes a non-terminating error for one input item.</summary>
+        protected void WriteWKError(Exception exception, object? targetObject) => WriteError(ToErrorRecord(WKErrorMapper.Map(exception, targetObject)));
+
+        /// <summary>Stops the command: used only when nothing can continue (no session, invalid settings).</summary>
+        protected void ThrowWKError(Exception exception, object? targetObject) => ThrowTerminatingError(ToErrorRecord(WKErrorMapper.Map(exception, targetObject)));
+
+        protected static ErrorRecord ToErrorRecord(WKErrorInfo info)
+        {
+            var record = new ErrorRecord(info.Exception, info.ErrorId, info.Category, info.TargetObject);
+            if (info.Details != null)
+            {
+                record.ErrorDetails = new ErrorDetails(info.Details);
+                if (info.RecommendedAction != null)
+                {
+                    record.ErrorDetails.RecommendedAction = info.RecommendedAction;
+                }
+            }
+            return record;
+        }
+
+        protected static Guid CurrentRunspaceId => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        private sealed class QueueSink : IWKRequestLogSink
+        {
+            private readonly ConcurrentQueue<WKRequestLogEntry> _entries = new ConcurrentQueue<WKRequestLogEntry>();
+
+            public void Write(WKRequestLogEntry entry) => _entries.Enqueue(entry);
+
+            public void Flush(Cmdlet cmdlet)
+            {
+                while (_entries.TryDequeue(out WKRequestLogEntry? entry))
+                {
+                    cmdlet.WriteVerbose(entry.ToString());
+                }
+            }
+        }
+    }
+
+    /// <summary>Base of every cmdlet that calls the server: the -Session parameter and its resolution.</summary>
+    public abstract class WKApiCmdlet : WKCmdlet
+    {
+        private WKSession? _resolved;
+
+        /// <summary>The session to use; defaults to the one from Connect-WKServer, then to WUKONGIM_URL.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public WKSession? Session { get; set; }
+
+        /// <summary>The resolved session; a terminating WKNotConnected error when there is none.</summary>
+        protected WKSession ActiveSession
+        {
+            get
+            {
+                if (_resolved == null)
+                {
+                    try
+                    {
+                        _resolved = WKSessionStore.Resolve(Session, CurrentRunspaceId, Environment.GetEnvironmentVariable);
+                    }
+                    catch (Exception ex) when (ex is WKNotConnectedException || ex is WKValidationException)
+                    {
+                        ThrowWKError(ex, null);
+                        throw; // not reached: ThrowTerminatingError always throws
+                    }
+                }
+                return _resolved;
+            }
+        }
+
+        protected WKClient Client => ActiveSession.Client;
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>Everything an ErrorRecord needs, computed without a PowerShell engine so it can be tested.</summary>
+    public sealed class WKErrorInfo
+    {
+        public WKErrorInfo(Exception exception, string errorId, ErrorCategory category, object? targetObject, string? details, string? recommendedAction)
+        {
+            Exception = exception;
+            ErrorId = errorId;
+            Category = category;
+            TargetObject = targetObject;
+            Details = details;
+            RecommendedAction = recommendedAction;
+        }
+
+        public Exception Exception { get; }
+        public string ErrorId { get; }
+        public ErrorCategory Category { get; }
+        public object? TargetObject { get; }
+        /// <summary>The text for ErrorDetails: the server's msg when there is one, else the exception message.</summary>
+        public string? Details { get; }
+        public string? RecommendedAction { get; }
+    }
+
+    /// <summary>Maps client exceptions to ErrorIds and categories: one ErrorId per cause, so scripts can branch on them.</summary>
+    public static class WKErrorMapper
+    {
+        public static WKErrorInfo Map(Exception exception, object? targetObject)
+        {
+            switch (exception)
+            {
+                case WKApiException api:
+                    return MapApi(api, targetObject);
+                case WKNotConnectedException:
+                    return new WKErrorInfo(exception, "WKNotConnected", ErrorCategory.InvalidOperation, targetObject, exception.Message,
+                        "Run Connect-WKServer, pass -Session, or set WUKONGIM_URL.");
+                case WKValidationException:
+                    return new WKErrorInfo(exception, "WKInvalidArgument", ErrorCategory.InvalidArgument, targetObject, exception.Message, null);
+                case ArgumentException:
+                    return new WKErrorInfo(exception, "WKInvalidArgument", ErrorCategory.InvalidArgument, targetObject, exception.Message, null);
+                case System.IO.IOException:
+                    return new WKErrorInfo(exception, "WKFileError", ErrorCategory.WriteError, targetObject, exception.Message, null);
+                case UnauthorizedAccessException:
+                    return new WKErrorInfo(exception, "WKFileAccessDenied", ErrorCategory.PermissionDenied, targetObject, exception.Message, null);
+                default:
+                    return new WKErrorInfo(exception, "WKUnexpectedError", ErrorCategory.NotSpecified, targetObject, exception.Message, null);
+            }
+        }
+
+        private static WKErrorInfo MapApi(WKApiException api, object? target)
+        {
+            string details = api.ServerMessage ?? api.Message;
+            switch (api.Kind)
+            {
+                case WKErrorKind.BadRequest:
+                    return new WKErrorInfo(api, "WKBadRequest", ErrorCategory.InvalidArgument, target, details, "Check the values sent; the server's message says which one it refused.");
+                case WKErrorKind.Unauthorized:
+                    return new WKErrorInfo(api, "WKUnauthorized", ErrorCategory.AuthenticationError, target, api.Message,
+                        "Connect with -ManagerToken set to the server's managerToken (or set WUKONGIM_MANAGER_TOKEN).");
+                case WKErrorKind.PermissionDenied:
+                    return new WKErrorInfo(api, "WKPermissionDenied", ErrorCategory.PermissionDenied, target, details, null);
+                case WKErrorKind.NotFound:
+                    return new WKErrorInfo(api, "WKNotFound", ErrorCategory.ObjectNotFound, target, api.Message, null);
+                case WKErrorKind.NotSupported:
+                    return new WKErrorInfo(api, "WKNotSupported", ErrorCategory.NotImplemented, target, api.Message,
+                        "This call needs WuKongIM v2.2.5 or a server that still has this route.");
+                case WKErrorKind.Rejected when api.ServerStatus == 19:
+                    return new WKErrorInfo(api, "WKBanned", ErrorCategory.PermissionDenied, target, api.Message, "Lift the ban first (Unblock-WKUser or Set-WKChannel).");
+                case WKErrorKind.Rejected when api.ServerStatus == 24:
+                    return new WKErrorInfo(api, "WKDisbanded", ErrorCategory.InvalidOperation, target, api.Message, null);
+                case WKErrorKind.Rejected:
+                    return new WKErrorInfo(api, "WKRejected", ErrorCategory.InvalidResult, target, api.Message, null);
+                case WKErrorKind.Throttled:
+                    return new WKErrorInfo(api, "WKThrottled", ErrorCategory.LimitsExceeded, target, details, "Slow down: lower -ThrottleLimit or -BatchSize.");
+                case WKErrorKind.Unavailable:
+                    return new WKErrorInfo(api, "WKUnavailable", ErrorCategory.ResourceUnavailable, target, details, "Retry later; raise -MaximumRetryCount on Connect-WKServer.");
+                case WKErrorKind.ServerError:
+                    return new WKErrorInfo(api, "WKServerError", ErrorCategory.InvalidResult, target, details, null);
+                case WKErrorKind.InvalidResponse:
+                    return new WKErrorInfo(api, "WKInvalidResponse", ErrorCategory.InvalidData, target, api.Message, null);
+                case WKErrorKind.ConnectionFailed:
+                    return new WKErrorInfo(api, "WKConnectionFailed", ErrorCategory.ConnectionError, target, api.Message, "Check the server address and that the server is running.");
+                case WKErrorKind.Timeout:
+                    return new WKErrorInfo(api, "WKTimeout", ErrorCategory.OperationTimeout, target, api.Message, "Raise -TimeoutSec on Connect-WKServer.");
+                default:
+                    return new WKErrorInfo(api, "WKApiError", ErrorCategory.NotSpecified, target, details, null);
+            }
+        }
+    }
+}

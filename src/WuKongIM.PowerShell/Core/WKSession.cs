@@ -1,0 +1,102 @@
+using System;
+using System.Security;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>
+    /// A connection to one WuKongIM server: its address, settings and one HttpClient. Thread-safe, so one session can be
+    /// shared by thread jobs and ForEach-Object -Parallel through -Session. It never exposes the manager token.
+    /// </summary>
+    public sealed class WKSession : IDisposable
+    {
+        internal WKSession(Uri uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source)
+        {
+            Uri = uri;
+            HasManagerToken = managerToken != null && managerToken.Length > 0;
+            TimeoutSec = timeoutSec;
+            MaximumRetryCount = maximumRetryCount;
+            RetryIntervalSec = retryIntervalSec;
+            Source = source;
+            CreatedAt = DateTimeOffset.UtcNow;
+            Client = new WKClient(new WKClientOptions
+            {
+                BaseUri = uri,
+                ManagerToken = managerToken,
+                Timeout = TimeSpan.FromSeconds(timeoutSec),
+                MaximumRetryCount = maximumRetryCount,
+                RetryBaseDelay = TimeSpan.FromSeconds(retryIntervalSec),
+            });
+        }
+
+        public Uri Uri { get; }
+        public bool HasManagerToken { get; }
+        public int TimeoutSec { get; }
+        public int MaximumRetryCount { get; }
+        public double RetryIntervalSec { get; }
+
+        /// <summary>Where the session came from: Connect-WKServer, or the WUKONGIM_URL environment variable.</summary>
+        public string Source { get; }
+        public DateTimeOffset CreatedAt { get; }
+        public bool IsDisposed { get; private set; }
+
+        /// <summary>The REST client, for scripts that need a call no cmdlet makes.</summary>
+        public WKClient Client { get; }
+
+        public override string ToString() => Uri.AbsoluteUri;
+
+        public void Dispose()
+        {
+            if (!IsDisposed)
+            {
+                IsDisposed = true;
+                Client.Dispose();
+            }
+        }
+
+        /// <summary>Creates a session after checking the settings; throws <see cref="WKValidationException"/> on bad input.</summary>
+        public static WKSession Create(string uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source)
+        {
+            Uri parsed = ParseUri(uri);
+            if (timeoutSec < 1)
+            {
+                throw new WKValidationException("TimeoutSec must be at least 1.", "TimeoutSec");
+            }
+            if (maximumRetryCount < 0)
+            {
+                throw new WKValidationException("MaximumRetryCount cannot be negative.", "MaximumRetryCount");
+            }
+            if (retryIntervalSec < 0 || double.IsNaN(retryIntervalSec))
+            {
+                throw new WKValidationException("RetryIntervalSec cannot be negative.", "RetryIntervalSec");
+            }
+            return new WKSession(parsed, managerToken, timeoutSec, maximumRetryCount, retryIntervalSec, source);
+        }
+
+        /// <summary>Accepts http(s) URIs, and a bare host:port, which means http (WuKongIM's API port speaks plain HTTP).</summary>
+        public static Uri ParseUri(string uri)
+        {
+            string text = (uri ?? string.Empty).Trim();
+            if (text.Length == 0)
+            {
+                throw new WKValidationException("The server URI is empty.", "Uri");
+            }
+            if (text.IndexOf("://", StringComparison.Ordinal) < 0)
+            {
+                text = "http://" + text;
+            }
+            if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(parsed.Host))
+            {
+                throw new WKValidationException("'" + uri + "' is not an http:// or https:// server address.", "Uri");
+            }
+            if (!string.IsNullOrEmpty(parsed.Query) || !string.IsNullOrEmpty(parsed.Fragment) || !string.IsNullOrEmpty(parsed.UserInfo))
+            {
+                throw new WKValidationException("The server URI must not contain a query, a fragment or user info: " + uri, "Uri");
+            }
+            return parsed;
+        }
+
+        /// <summary>True when a token would travel unencrypted to another machine (http to a non-loopback host).</summary>
+        public bool SendsTokenInClearText => HasManagerToken && Uri.Scheme == Uri.UriSchemeHttp && !Uri.IsLoopback;
+    }
+}

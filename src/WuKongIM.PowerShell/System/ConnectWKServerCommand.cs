@@ -1,0 +1,93 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    [Cmdlet(VerbsCommunications.Connect, "WKServer")]
+    [OutputType(typeof(WKSession))]
+    public sealed class ConnectWKServerCommand : WKCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Url", "BaseUri")]
+        [ValidateNotNullOrEmpty]
+        public string Uri { get; set; } = string.Empty;
+
+        [Parameter]
+        public SecureString? ManagerToken { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaximumRetryCount { get; set; } = 3;
+
+        [Parameter]
+        [ValidateRange(0.0, 60.0)]
+        public double RetryIntervalSec { get; set; } = 0.5;
+
+        [Parameter]
+        public SwitchParameter SkipCheck { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            WKSession session;
+            try
+            {
+                session = WKSession.Create(Uri, ManagerToken, TimeoutSec, MaximumRetryCount, RetryIntervalSec, "Connect-WKServer");
+            }
+            catch (WKValidationException ex)
+            {
+                ThrowWKError(ex, Uri);
+                return;
+            }
+            if (session.SendsTokenInClearText)
+            {
+                WriteWarning("The manager token will travel unencrypted over http:// to " + session.Uri.Host + ". Use https:// through a TLS proxy where the network is not trusted.");
+            }
+            if (!SkipCheck)
+            {
+                WKServerTestResult test = Run(ct => session.Client.Server.TestAsync(ct));
+                Exception? failure = ConnectCheck.Evaluate(test);
+                if (failure != null)
+                {
+                    session.Dispose();
+                    ThrowWKError(failure, Uri);
+                    return;
+                }
+                if (!test.Healthy)
+                {
+                    WriteWarning(test.Message);
+                }
+            }
+            WKSessionStore.SetDefault(CurrentRunspaceId, session);
+            if (PassThru)
+            {
+                WriteObject(session);
+            }
+        }
+    }
+
+    /// <summary>Turns a failed server test into the exception Connect-WKServer reports.</summary>
+    public static class ConnectCheck
+    {
+        public static Exception? Evaluate(WKServerTestResult test)
+        {
+            if (!test.Reachable)
+            {
+                return new WKApiException(WKErrorKind.ConnectionFailed, "GET", "/health", null, null, null, test.Message);
+            }
+            if (!test.TokenAccepted)
+            {
+                return new WKApiException(WKErrorKind.Unauthorized, "GET", "/health", 401, null, null, test.Message);
+            }
+            return null;
+        }
+    }
+}

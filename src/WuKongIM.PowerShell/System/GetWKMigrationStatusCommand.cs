@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    [Cmdlet(VerbsCommon.Get, "WKMigrationStatus")]
+    [OutputType(typeof(WKMigrationStatus))]
+    public sealed class GetWKMigrationStatusCommand : WKApiCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                WriteObject(Run(ct => Client.Server.GetMigrationStatusAsync(ct)));
+            }
+            catch (WKApiException ex)
+            {
+                WriteWKError(ex, null);
+            }
+        }
+    }
+}

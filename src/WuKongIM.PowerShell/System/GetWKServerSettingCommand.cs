@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    [Cmdlet(VerbsCommon.Get, "WKServerSetting")]
+    [OutputType(typeof(WKServerSetting))]
+    public sealed class GetWKServerSettingCommand : WKApiCmdlet
+    {
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                WriteObject(Run(ct => Client.Server.GetSettingAsync(ct)));
+            }
+            catch (WKApiException ex)
+            {
+                WriteWKError(ex, null);
+            }
+        }
+    }
+}

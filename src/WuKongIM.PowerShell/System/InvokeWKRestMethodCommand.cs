@@ -1,0 +1,107 @@
+using System;
+using System.Collections;
+using System.Collections.Specialized;
+using System.Globalization;
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>Calls any path with the session's token, retries and response rules; returns the parsed JSON.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "WKRestMethod", SupportsShouldProcess = true)]
+    [OutputType(typeof(OrderedDictionary), typeof(object[]), typeof(string))]
+    public sealed class InvokeWKRestMethodCommand : WKApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        [Parameter(Position = 1)]
+        [ValidateSet("GET", "POST", "PUT", "DELETE", "PATCH")]
+        public string Method { get; set; } = "GET";
+
+        /// <summary>The JSON body: a hashtable, an array, a custom object, or a string that is already JSON.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public object? Body { get; set; }
+
+        [Parameter]
+        public IDictionary? Query { get; set; }
+
+        /// <summary>Return the body as a string instead of parsed objects.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new WKRequest(Method, Path) { Idempotent = Method == "GET" };
+            if (Query != null)
+            {
+                foreach (DictionaryEntry entry in Query)
+                {
+                    request.AddQuery(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, Convert.ToString(Unwrap(entry.Value), CultureInfo.InvariantCulture));
+                }
+            }
+            try
+            {
+                if (Body != null)
+                {
+                    request.Body = WKJsonValue.ToBody(Unwrap(Body));
+                }
+                if (Method != "GET" && !ShouldProcess(Method + " " + request.PathAndQuery, "Invoke"))
+                {
+                    return;
+                }
+                byte[] body = Run(ct => Client.SendAsync(request, ct));
+                if (Raw)
+                {
+                    WriteObject(System.Text.Encoding.UTF8.GetString(body));
+                }
+                else
+                {
+                    WriteObject(WKJsonValue.Parse(body), enumerateCollection: false);
+                }
+            }
+            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException || ex is System.Text.Json.JsonException)
+            {
+                WriteWKError(ex, Method + " " + request.PathAndQuery);
+            }
+        }
+
+        // PSCustomObject bodies become ordered dictionaries so the client (which knows no PowerShell types) can send them.
+        private static object? Unwrap(object? value)
+        {
+            if (value is PSObject ps)
+            {
+                if (ps.BaseObject is PSCustomObject)
+                {
+                    var map = new OrderedDictionary();
+                    foreach (PSPropertyInfo property in ps.Properties)
+                    {
+                        map[property.Name] = Unwrap(property.Value);
+                    }
+                    return map;
+                }
+                return Unwrap(ps.BaseObject);
+            }
+            if (value is IDictionary dictionary)
+            {
+                var map = new OrderedDictionary();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    map[entry.Key] = Unwrap(entry.Value);
+                }
+                return map;
+            }
+            if (value is object[] items)
+            {
+                var copy = new object?[items.Length];
+                for (int i = 0; i < items.Length; i++)
+                {
+                    copy[i] = Unwrap(items[i]);
+                }
+                return copy;
+            }
+            return value;
+        }
+    }
+}
