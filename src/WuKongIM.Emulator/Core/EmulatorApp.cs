@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using WuKongIM.Emulator.Control;
+using WuKongIM.Emulator.State;
+
+namespace WuKongIM.Emulator.Core
+{
+    /// <summary>
+    /// The request pipeline, in v2.2.5's order: emulator control routes (outside the API), request counting and fault
+    /// injection, the manager-token check (401, empty body, no CORS), CORS and OPTIONS (204), gin-style routing (404 text
+    /// for unknown paths and wrong methods, trailing-slash redirects), then the handler under the state lock.
+    /// </summary>
+    public sealed class EmulatorApp
+    {
+        private readonly Router _router = new();
+        private readonly Random _random = new();
+        private readonly object _randomLock = new();
+
+        public EmulatorApp(string? managerToken)
+        {
+            ManagerToken = string.IsNullOrWhiteSpace(managerToken) ? null : managerToken;
+            State = new EmulatorState(ManagerToken);
+            foreach (Type type in typeof(EmulatorApp).Assembly.GetTypes().Where(t => typeof(IRouteModule).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface).OrderBy(t => t.FullName, StringComparer.Ordinal))
+            {
+                ((IRouteModule)Activator.CreateInstance(type)!).Map(_router);
+            }
+        }
+
+        public string? ManagerToken { get; }
+
+        /// <summary>Replaced as a whole by POST /_emulator/reset.</summary>
+        public EmulatorState State { get; private set; }
+
+        public RequestStats Stats { get; } = new();
+
+        public FaultSettings Faults { get; set; } = new();
+
+        public void Reset()
+        {
+            State = new EmulatorState(ManagerToken);
+            Stats.Reset();
+            Faults = new FaultSettings();
+        }
+
+        public async Task HandleAsync(HttpContext context)
+        {
+            string path = context.Request.Path.HasValue ? context.Request.Path.Value! : "/";
+            string method = context.Request.Method.ToUpperInvariant();
+            byte[] body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+            var query = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in context.Request.Query)
+            {
+                query[pair.Key] = pair.Value.Count > 0 ? pair.Value[0] ?? string.Empty : string.Empty;
+            }
+
+            if (path.StartsWith("/_emulator/", StringComparison.Ordinal) || path == "/_emulator")
+            {
+                ApiResult control = EmulatorControl.Handle(this, method, path, query, body);
+                await WriteAsync(context, control, cors: false).ConfigureAwait(false);
+                return;
+            }
+
+            Stats.Count(method, path);
+            FaultSettings faults = Faults;
+            FaultAction fault = FaultAction.None;
+            if (faults.Applies(path))
+            {
+                if (faults.LatencyMs > 0)
+                {
+                    await Task.Delay(faults.LatencyMs, context.RequestAborted).ConfigureAwait(false);
+                }
+                fault = DrawFault(faults);
+                if (fault == FaultAction.Error)
+                {
+                    await WriteAsync(context, ApiResult.Text(faults.ErrorStatus, "emulated fault"), cors: true).ConfigureAwait(false);
+                    return;
+                }
+                if (fault == FaultAction.DropBefore)
+                {
+                    context.Abort();
+                    return;
+                }
+            }
+
+            ApiResult result = Dispatch(context.Request.Headers["token"].ToString(), context.Request.Headers.ContainsKey("token"), method, path, query, body, out bool cors);
+            if (fault == FaultAction.DropAfter)
+            {
+                context.Abort();
+                return;
+            }
+            await WriteAsync(context, result, cors).ConfigureAwait(false);
+        }
+
+        /// <summary>Token check, CORS/OPTIONS, routing and the handler. Plain code so its order is easy to follow.</summary>
+        public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors)
+        {
+            cors = false;
+            if (ManagerToken != null && (!hasToken || token != ManagerToken))
+            {
+                return ApiResult.Empty(401);
+            }
+            cors = true;
+            if (method == "OPTIONS")
+            {
+                return ApiResult.Empty(204);
+            }
+            ApiHandler? handler = _router.Find(method, path, out Dictionary<string, string>? routeValues);
+            if (handler == null)
+            {
+                if (_router.HasTrailingSlashTwin(method, path))
+                {
+                    return ApiResult.Empty(method == "GET" ? 301 : 307).WithLocation(path.TrimEnd('/'));
+                }
+                return ApiResult.RouteNotFound();
+            }
+            EmulatorState state = State;
+            var request = new ApiRequest(method, path, query, body, state, routeValues);
+            try
+            {
+                lock (state.Sync)
+                {
+                    return handler(request);
+                }
+            }
+            catch (EmulatedPanicException)
+            {
+                return ApiResult.Empty(500);
+            }
+        }
+
+        private FaultAction DrawFault(FaultSettings faults)
+        {
+            if (faults.ErrorRate <= 0 && faults.DropRate <= 0)
+            {
+                return FaultAction.None;
+            }
+            double draw;
+            lock (_randomLock)
+            {
+                draw = _random.NextDouble();
+            }
+            if (draw < faults.ErrorRate) return FaultAction.Error;
+            if (draw < faults.ErrorRate + faults.DropRate) return faults.DropAfterProcessing ? FaultAction.DropAfter : FaultAction.DropBefore;
+            return FaultAction.None;
+        }
+
+        private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+
+        private static async Task WriteAsync(HttpContext context, ApiResult result, bool cors)
+        {
+            HttpResponse response = context.Response;
+            response.StatusCode = result.StatusCode;
+            if (cors)
+            {
+                response.Headers["Access-Control-Allow-Origin"] = "*";
+                response.Headers["Access-Control-Allow-Credentials"] = "true";
+                response.Headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization, Content-Length, Accept-Encoding, X-CSRF-Token, token, accept, origin, Cache-Control, X-Requested-With, appid, noncestr, sign, timestamp";
+                response.Headers["Access-Control-Allow-Methods"] = "POST, OPTIONS, GET, PUT,DELETE,PATCH";
+            }
+            if (result.Location != null)
+            {
+                response.Headers["Location"] = result.Location;
+            }
+            if (result.ContentType != null)
+            {
+                response.ContentType = result.ContentType;
+            }
+            if (result.Body.Length > 0)
+            {
+                response.ContentLength = result.Body.Length;
+                await response.Body.WriteAsync(result.Body).ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WuKongIM.Emulator.State
+{
+    /// <summary>A client connection simulated through /_emulator/connections (the emulator has no TCP gateway).</summary>
+    public sealed class SimConnection
+    {
+        public long Id { get; init; }
+        public string Uid { get; init; } = string.Empty;
+        public int DeviceFlag { get; init; }
+        public int DeviceLevel { get; init; }
+        public string DeviceId { get; init; } = string.Empty;
+        public string Ip { get; init; } = "127.0.0.1";
+        public int Port { get; init; }
+        public DateTimeOffset ConnectedAt { get; init; }
+        public DateTimeOffset LastActivity { get; set; }
+        public long InMsgs { get; set; }
+        public long OutMsgs { get; set; }
+        public long InMsgBytes { get; set; }
+        public long OutMsgBytes { get; set; }
+        public int ProtocolVersion { get; init; } = 4;
+    }
+
+    public sealed partial class EmulatorState
+    {
+        private long _lastConnId;
+
+        public List<SimConnection> Connections { get; } = new();
+
+        public SimConnection AddConnection(string uid, int deviceFlag, int deviceLevel, string? deviceId)
+        {
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            var conn = new SimConnection
+            {
+                Id = ++_lastConnId,
+                Uid = uid,
+                DeviceFlag = deviceFlag,
+                DeviceLevel = deviceLevel,
+                DeviceId = deviceId ?? uid + "-" + deviceFlag,
+                Port = 40000 + (int)(_lastConnId % 20000),
+                ConnectedAt = now,
+                LastActivity = now,
+            };
+            Connections.Add(conn);
+            return conn;
+        }
+
+        /// <summary>Closes connections; kicks close after a delay on the real server, the emulator closes at once.</summary>
+        public int RemoveConnections(Func<SimConnection, bool> match) => Connections.RemoveAll(c => match(c));
+
+        public IEnumerable<SimConnection> ConnectionsOf(string uid) => Connections.Where(c => c.Uid == uid);
+    }
+}
