@@ -16,8 +16,13 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('WuKongIM.Format.ps1xml')
     CmdletsToExport        = @(
+        'Add-WKMessageEvent'
         'Connect-WKServer'
         'Disconnect-WKServer'
+        'Export-WKChannelMessage'
+        'Get-WKChannelMessage'
+        'Get-WKMessage'
+        'Get-WKMessageEvent'
         'Get-WKMigrationStatus'
         'Get-WKRoute'
         'Get-WKServerSetting'
@@ -26,6 +31,7 @@
         'Get-WKTag'
         'Invoke-WKRestMethod'
         'Remove-WKTag'
+        'Send-WKMessage'
         'Test-WKServer'
     )
     FunctionsToExport      = @()

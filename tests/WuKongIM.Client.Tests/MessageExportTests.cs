@@ -125,7 +125,7 @@ namespace WuKongIM.Client.Tests
             string path = Path.Combine(_dir, "d.jsonl");
             File.WriteAllText(path, "{\"hello\":1}\n");
             await Assert.ThrowsAsync<IOException>(() => WKMessageExporter.ExportAsync(client.Messages, Query(channel), path, WKExportFormat.JsonLines, false, false));
-            await Assert.ThrowsAsync<InvalidDataException>(() => WKMessageExporter.ExportAsync(client.Messages, Query(channel), path, WKExportFormat.JsonLines, true, false));
+            await Assert.ThrowsAsync<WKExportFileException>(() => WKMessageExporter.ExportAsync(client.Messages, Query(channel), path, WKExportFormat.JsonLines, true, false));
             WKExportResult overwritten = await WKMessageExporter.ExportAsync(client.Messages, Query(channel), path, WKExportFormat.JsonLines, false, true);
             Assert.Equal(3, overwritten.Count);
             Assert.Equal(new ulong[] { 1, 2, 3 }, JsonSeqs(path));

@@ -17,6 +17,13 @@ namespace WuKongIM.Client
         Csv,
     }
 
+    /// <summary>An existing file cannot be resumed: its last line is not a record this exporter wrote.</summary>
+    [Serializable]
+    public sealed class WKExportFileException : IOException
+    {
+        public WKExportFileException(string message) : base(message) { }
+    }
+
     /// <summary>What an export wrote.</summary>
     public sealed class WKExportResult
     {
@@ -47,6 +54,23 @@ namespace WuKongIM.Client
         public static readonly string[] CsvColumns = { "MessageSeq", "MessageId", "ClientMsgNo", "Time", "FromUid", "ChannelId", "ChannelType", "Setting", "Expire", "Payload", "Text" };
 
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+
+        /// <summary>
+        /// A per-channel file name from a template: {ChannelId} and {ChannelType} are replaced (characters that are not
+        /// allowed in file names become '_'), so one scheduled run can archive many channels into separate files.
+        /// </summary>
+        public static string ExpandPath(string template, string channelId, WKChannelType channelType)
+        {
+            var safe = new StringBuilder(channelId.Length);
+            char[] invalid = System.IO.Path.GetInvalidFileNameChars();
+            foreach (char c in channelId)
+            {
+                safe.Append(Array.IndexOf(invalid, c) >= 0 || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ? '_' : c);
+            }
+            return template
+                .Replace("{ChannelId}", safe.ToString())
+                .Replace("{ChannelType}", channelType.ToString());
+        }
 
         /// <summary>The format implied by a file name: .csv → CSV, anything else → JSON Lines.</summary>
         public static WKExportFormat FormatFromPath(string path) =>
@@ -207,7 +231,7 @@ namespace WuKongIM.Client
         /// <summary>
         /// The seq of the last complete record in an export file, read backwards from the end; null when the file has no
         /// record. With <paramref name="truncatePartialLine"/>, a last line without its line break (an interrupted write)
-        /// is removed first. Throws <see cref="InvalidDataException"/> when the last line is not a record of the format.
+        /// is removed first. Throws <see cref="WKExportFileException"/> when the last line is not a record of the format.
         /// </summary>
         public static ulong? ReadLastSeq(string path, WKExportFormat format, bool truncatePartialLine)
         {
@@ -223,7 +247,7 @@ namespace WuKongIM.Client
                 long lastBreak = FindPreviousNewline(file, length - 1);
                 if (!truncatePartialLine)
                 {
-                    throw new InvalidDataException("The last line of '" + path + "' is incomplete (an interrupted export); resume cuts it off.");
+                    throw new WKExportFileException("The last line of '" + path + "' is incomplete (an interrupted export); resume cuts it off.");
                 }
                 file.SetLength(lastBreak + 1);
                 length = lastBreak + 1;
@@ -295,7 +319,7 @@ namespace WuKongIM.Client
                 {
                     return seq;
                 }
-                throw new InvalidDataException("The last line of '" + path + "' is not an exported CSV record (it should start with the message seq).");
+                throw new WKExportFileException("The last line of '" + path + "' is not an exported CSV record (it should start with the message seq).");
             }
             try
             {
@@ -308,7 +332,7 @@ namespace WuKongIM.Client
             catch (JsonException)
             {
             }
-            throw new InvalidDataException("The last line of '" + path + "' is not an exported JSON Lines record with a message_seq.");
+            throw new WKExportFileException("The last line of '" + path + "' is not an exported JSON Lines record with a message_seq.");
         }
     }
 }

@@ -124,6 +124,36 @@ namespace WuKongIM.Client
             return FromBase64(base64!);
         }
 
+        /// <summary>
+        /// The raw JSON payload of a stream event: <paramref name="text"/> becomes {"kind":"text","delta":...} for
+        /// stream.delta and {"kind":"text","text":...} for stream.snapshot; an object is serialised; a string must be JSON.
+        /// Null when neither is given (events without a payload are valid).
+        /// </summary>
+        public static string? EventPayloadJson(string eventType, string? text, object? payload)
+        {
+            if (text != null && payload != null)
+            {
+                throw new WKValidationException("Give either -Text or -Payload, not both.");
+            }
+            if (text != null)
+            {
+                string type = (eventType ?? string.Empty).Trim().ToLowerInvariant();
+                string member = type switch
+                {
+                    "stream.delta" => "delta",
+                    "stream.snapshot" => "text",
+                    _ => throw new WKValidationException("-Text builds the payload of stream.delta and stream.snapshot events only; give -Payload for " + type + ".", "Text"),
+                };
+                var map = new System.Collections.Specialized.OrderedDictionary { ["kind"] = "text", [member] = text };
+                return Encoding.UTF8.GetString(WKJsonValue.ToBody(map));
+            }
+            if (payload == null)
+            {
+                return null;
+            }
+            return Encoding.UTF8.GetString(FromObject(payload));
+        }
+
         /// <summary>Refuses an empty payload and one above <paramref name="maxBytes"/>.</summary>
         public static void CheckSize(byte[]? payload, int maxBytes)
         {
