@@ -23,7 +23,9 @@
         'Get-WKServerSetting'
         'Get-WKServerStatus'
         'Get-WKSession'
+        'Get-WKTag'
         'Invoke-WKRestMethod'
+        'Remove-WKTag'
         'Test-WKServer'
     )
     FunctionsToExport      = @()
