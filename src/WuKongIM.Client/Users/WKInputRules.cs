@@ -31,7 +31,7 @@ namespace WuKongIM.Client
         /// <summary>The built-in system uid; the server refuses to set its token.</summary>
         public const string SystemUid = "____system";
 
-        private static readonly char[] SpecialCharacters = { '@', '#', '&' };
+        private static readonly char[] SpecialCharacters = WKIds.SpecialCharacters;
 
         /// <summary>
         /// Refuses an empty (or blank) uid and a uid containing <c>@</c>, <c>#</c> or <c>&amp;</c>, which the server rejects in

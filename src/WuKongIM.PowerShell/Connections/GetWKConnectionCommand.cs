@@ -36,6 +36,11 @@ namespace WuKongIM.PowerShell
         protected override void ProcessRecord()
         {
             var window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
+            if (PagingParameters.IncludeTotalCount)
+            {
+                // The server has no usable total (always 0, or unfiltered): report it as unknown (accuracy 0).
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            }
             bool exact = !Match && !string.IsNullOrEmpty(Uid);
             int offset = 0;
             try

@@ -45,6 +45,11 @@ namespace WuKongIM.PowerShell
                 return;
             }
             var window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
+            if (PagingParameters.IncludeTotalCount)
+            {
+                // The server has no usable total (always 0, or unfiltered): report it as unknown (accuracy 0).
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0));
+            }
             long? cursor = null;
             try
             {
