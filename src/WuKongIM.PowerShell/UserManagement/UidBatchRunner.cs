@@ -126,3 +126,31 @@ namespace WuKongIM.PowerShell
         }
     }
 }
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>The batch runners of the bulk user cmdlets, built in one place so scripts and tests run exactly what the cmdlets run.</summary>
+    public static class WKUserBatches
+    {
+        public static UidBatchRunner<WKOnlineStatus> OnlineStatus(WKClient client, int batchSize) =>
+            new UidBatchRunner<WKOnlineStatus>(batchSize, (chunk, ct) => client.Users.GetOnlineStatusAsync(new List<string>(chunk), ct));
+
+        public static UidBatchRunner<WKUserResult> SystemUsers(WKClient client, int batchSize, bool add)
+        {
+            string action = add ? "AddSystemUser" : "RemoveSystemUser";
+            return new UidBatchRunner<WKUserResult>(batchSize, async (chunk, ct) =>
+            {
+                var uids = new List<string>(chunk);
+                if (add)
+                {
+                    await client.Users.AddSystemUidsAsync(uids, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await client.Users.RemoveSystemUidsAsync(uids, ct).ConfigureAwait(false);
+                }
+                return UidBatchRunner<WKUserResult>.Succeeded(chunk, action);
+            });
+        }
+    }
+}

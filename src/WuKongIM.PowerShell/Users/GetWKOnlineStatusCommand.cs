@@ -22,7 +22,7 @@ namespace WuKongIM.PowerShell
         public int BatchSize { get; set; } = 1000;
 
         protected override void BeginProcessing() =>
-            _runner = new UidBatchRunner<WKOnlineStatus>(BatchSize, (chunk, ct) => Client.Users.GetOnlineStatusAsync(new List<string>(chunk), ct));
+            _runner = WKUserBatches.OnlineStatus(Client, BatchSize);
 
         protected override void ProcessRecord()
         {

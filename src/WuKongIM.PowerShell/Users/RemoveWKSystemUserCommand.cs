@@ -23,11 +23,7 @@ namespace WuKongIM.PowerShell
         public int BatchSize { get; set; } = 1000;
 
         protected override void BeginProcessing() =>
-            _runner = new UidBatchRunner<WKUserResult>(BatchSize, async (chunk, ct) =>
-            {
-                await Client.Users.RemoveSystemUidsAsync(new List<string>(chunk), ct).ConfigureAwait(false);
-                return UidBatchRunner<WKUserResult>.Succeeded(chunk, Action);
-            });
+            _runner = WKUserBatches.SystemUsers(Client, BatchSize, add: false);
 
         protected override void ProcessRecord()
         {
