@@ -28,7 +28,7 @@ namespace WuKongIM.PowerShell
             return ShouldProcess(target, action);
         }
 
-        /// <summary>Writes the results of one chunk; rows that failed also become error records.</summary>
+        /// <summary>Writes per-item result rows (the error records of a failed chunk come from WriteChunkFailure).</summary>
         protected void WriteResults(IEnumerable<WKUserResult> results)
         {
             foreach (WKUserResult result in results)
