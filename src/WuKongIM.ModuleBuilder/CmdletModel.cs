@@ -71,9 +71,17 @@ namespace WuKongIM.ModuleBuilder
             get
             {
                 var named = Parameters.SelectMany(p => p.Sets).Select(s => s.SetName)
-                    .Where(n => n != ParameterSetEntry.AllSets).Distinct(StringComparer.Ordinal)
-                    .OrderBy(n => n == DefaultParameterSetName ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
-                return named.Count == 0 ? new[] { ParameterSetEntry.AllSets } : named;
+                    .Where(n => n != ParameterSetEntry.AllSets).Distinct(StringComparer.Ordinal).ToList();
+                if (named.Count == 0)
+                {
+                    return new[] { DefaultParameterSetName ?? ParameterSetEntry.AllSets };
+                }
+                // PowerShell also creates the default set when no parameter names it: the form with no set-specific parameters.
+                if (DefaultParameterSetName != null && !named.Contains(DefaultParameterSetName))
+                {
+                    named.Add(DefaultParameterSetName);
+                }
+                return named.OrderBy(n => n == DefaultParameterSetName ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
             }
         }
 

@@ -124,7 +124,7 @@ namespace WuKongIM.ModuleBuilder
                         {
                             throw new HelpFormatException(path, i + 1, "section '## " + title + "' appears twice.");
                         }
-                        section = new Section(title);
+                        section = new Section(title, i + 1);
                         sections.Add(title, section);
                         chunk = section.Body;
                         continue;
@@ -364,10 +364,10 @@ namespace WuKongIM.ModuleBuilder
 
         private sealed class Section
         {
-            public Section(string title)
+            public Section(string title, int line)
             {
                 Title = title;
-                Body = new Chunk(title, 0);
+                Body = new Chunk(title, line);
             }
 
             public string Title { get; }

@@ -66,6 +66,17 @@ namespace WuKongIM.Client.Tests
         }
 
         [Fact]
+        public async Task Retry_after_from_the_server_overrides_the_backoff()
+        {
+            await _emulator.SetFaultsAsync(new { error_rate = 1.0, error_status = 503, retry_after_sec = 1, path_prefix = "/varz/setting" });
+            using WKClient client = NewClient(retries: 1, baseDelayMs: 1);
+            var watch = Stopwatch.StartNew();
+            await Assert.ThrowsAsync<WKApiException>(() => client.Server.GetSettingAsync());
+            Assert.True(watch.ElapsedMilliseconds >= 900, "waited only " + watch.ElapsedMilliseconds + " ms");
+            Assert.Equal(2, await _emulator.RequestCountAsync("GET /varz/setting"));
+        }
+
+        [Fact]
         public async Task Dropped_connection_is_retried_for_idempotent_but_reported_as_ambiguous_for_non_idempotent()
         {
             await _emulator.SetFaultsAsync(new { drop_rate = 1.0, path_prefix = "/route" });

@@ -77,6 +77,10 @@ namespace WuKongIM.Emulator.Core
                 fault = DrawFault(faults);
                 if (fault == FaultAction.Error)
                 {
+                    if (faults.RetryAfterSec.HasValue)
+                    {
+                        context.Response.Headers["Retry-After"] = faults.RetryAfterSec.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
                     await WriteAsync(context, ApiResult.Text(faults.ErrorStatus, "emulated fault"), cors: true).ConfigureAwait(false);
                     return;
                 }

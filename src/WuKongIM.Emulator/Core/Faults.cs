@@ -14,6 +14,8 @@ namespace WuKongIM.Emulator.Core
         public int ErrorStatus { get; set; } = 503;
         public double DropRate { get; set; }
         public bool DropAfterProcessing { get; set; }
+        /// <summary>When set, injected errors carry a Retry-After header with this many seconds.</summary>
+        public int? RetryAfterSec { get; set; }
         /// <summary>Only requests whose path starts with this are affected; empty means all.</summary>
         public string PathPrefix { get; set; } = string.Empty;
 

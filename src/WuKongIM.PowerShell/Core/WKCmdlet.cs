@@ -20,12 +20,13 @@ namespace WuKongIM.PowerShell
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
+        private readonly QueueSink _sink = new QueueSink();
+
         /// <summary>Runs one client call to completion, writing its request log as verbose output while it runs.</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> call)
         {
-            var sink = new QueueSink();
             Task<T> task;
-            using (WKRequestLog.BeginScope(sink))
+            using (WKRequestLog.BeginScope(_sink))
             {
                 task = call(CancellationToken);
             }
@@ -34,16 +35,51 @@ namespace WuKongIM.PowerShell
                 // Write* may only be called on this thread, so poll and flush instead of blocking blindly.
                 while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
                 {
-                    sink.Flush(this);
+                    FlushVerbose();
                 }
-                sink.Flush(this);
+                FlushVerbose();
                 return task.GetAwaiter().GetResult();
             }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
-                sink.Flush(this);
+                FlushVerbose();
                 throw new PipelineStoppedException();
             }
+        }
+
+        /// <summary>Writes the request log lines collected so far; call only from the pipeline thread.</summary>
+        protected void FlushVerbose() => _sink.Flush(this);
+
+        /// <summary>
+        /// A dispatcher for independent requests with bounded parallelism whose request logs reach this cmdlet's verbose
+        /// stream. Outcomes come back in input order; write them from the pipeline thread.
+        /// </summary>
+        protected OrderedDispatcher<TIn, TOut> CreateDispatcher<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, Task<TOut>> work)
+        {
+            return new OrderedDispatcher<TIn, TOut>(throttleLimit, (input, ct) =>
+            {
+                using (WKRequestLog.BeginScope(_sink))
+                {
+                    return work(input, ct);
+                }
+            }, CancellationToken);
+        }
+
+        /// <summary>Shows a progress update from <see cref="BulkProgress"/> (null means nothing is due).</summary>
+        protected void WriteBulkProgress(BulkProgressUpdate? update)
+        {
+            if (update == null)
+            {
+                return;
+            }
+            // A stable id per cmdlet type, so nested or repeated runs update one bar.
+            var record = new ProgressRecord(Math.Abs(GetType().FullName!.GetHashCode() % 100000), update.Activity, update.StatusDescription)
+            {
+                PercentComplete = update.PercentComplete,
+                SecondsRemaining = update.SecondsRemaining,
+                RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            WriteProgress(record);
         }
 
         protected void Run(Func<CancellationToken, Task> call) => Run(async ct => { await call(ct).ConfigureAwait(false); return true; });

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>What happened to one input of a bulk run: its result, or the exception that failed it.</summary>
+    public sealed class DispatchOutcome<TIn, TOut>
+    {
+        internal DispatchOutcome(TIn input, TOut? result, Exception? error)
+        {
+            Input = input;
+            Result = result;
+            Error = error;
+        }
+
+        public TIn Input { get; }
+        public TOut? Result { get; }
+        public Exception? Error { get; }
+        public bool Succeeded => Error == null;
+    }
+
+    /// <summary>
+    /// Runs independent requests with bounded parallelism (-ThrottleLimit) and hands the outcomes back in input order,
+    /// each exactly once, as soon as every earlier one is done. The caller's thread (the pipeline thread) posts work,
+    /// takes outcomes and writes them; the requests themselves run on the thread pool. While the caller waits for a free
+    /// slot or for the next outcome, <c>whileWaiting</c> runs on its thread (to flush verbose output).
+    /// </summary>
+    public sealed class OrderedDispatcher<TIn, TOut> : IDisposable
+    {
+        private readonly Func<TIn, CancellationToken, Task<TOut>> _work;
+        private readonly SemaphoreSlim _slots;
+        private readonly Queue<(TIn Input, Task<TOut> Task)> _pending = new Queue<(TIn, Task<TOut>)>();
+        private readonly CancellationToken _cancellationToken;
+
+        public OrderedDispatcher(int throttleLimit, Func<TIn, CancellationToken, Task<TOut>> work, CancellationToken cancellationToken)
+        {
+            if (throttleLimit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(throttleLimit), "ThrottleLimit must be at least 1.");
+            }
+            ThrottleLimit = throttleLimit;
+            _work = work;
+            _slots = new SemaphoreSlim(throttleLimit, throttleLimit);
+            _cancellationToken = cancellationToken;
+        }
+
+        public int ThrottleLimit { get; }
+
+        /// <summary>Inputs posted whose outcome has not been taken yet.</summary>
+        public int Pending => _pending.Count;
+
+        /// <summary>Starts the work for one input, first waiting for a free slot.</summary>
+        public void Post(TIn input, Action? whileWaiting = null)
+        {
+            while (!_slots.Wait(50, _cancellationToken))
+            {
+                whileWaiting?.Invoke();
+            }
+            _pending.Enqueue((input, RunAsync(input)));
+        }
+
+        /// <summary>The outcomes that are ready at the head of the queue, without waiting.</summary>
+        public IEnumerable<DispatchOutcome<TIn, TOut>> TakeCompleted()
+        {
+            while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted)
+            {
+                yield return ToOutcome(_pending.Dequeue());
+            }
+        }
+
+        /// <summary>Waits for every posted input and yields the remaining outcomes in input order.</summary>
+        public IEnumerable<DispatchOutcome<TIn, TOut>> Drain(Action? whileWaiting = null)
+        {
+            while (_pending.Count > 0)
+            {
+                Task head = _pending.Peek().Task;
+                while (!((IAsyncResult)head).AsyncWaitHandle.WaitOne(50))
+                {
+                    whileWaiting?.Invoke();
+                }
+                yield return ToOutcome(_pending.Dequeue());
+            }
+        }
+
+        private async Task<TOut> RunAsync(TIn input)
+        {
+            try
+            {
+                // Yield first so a synchronous start of the work never runs on (and blocks) the pipeline thread.
+                await Task.Yield();
+                return await _work(input, _cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+
+        private static DispatchOutcome<TIn, TOut> ToOutcome((TIn Input, Task<TOut> Task) pending)
+        {
+            Task<TOut> task = pending.Task;
+            if (task.Status == TaskStatus.RanToCompletion)
+            {
+                return new DispatchOutcome<TIn, TOut>(pending.Input, task.Result, null);
+            }
+            Exception error = task.IsCanceled
+                ? new OperationCanceledException("The operation was stopped before this item finished.")
+                : task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
+            return new DispatchOutcome<TIn, TOut>(pending.Input, default, error);
+        }
+
+        public void Dispose() => _slots.Dispose();
+    }
+}
