@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace WuKongIM.PowerShell.Tests
+{
+    /// <summary>PipelineBatch: N piped items cost ceil(N / size) chunks, in order, nothing lost.</summary>
+    public sealed class PipelineBatchTests
+    {
+        [Theory]
+        [InlineData(0, 1)]
+        [InlineData(1, 1)]
+        [InlineData(5, 1)]
+        [InlineData(1, 100)]
+        [InlineData(99, 100)]
+        [InlineData(100, 100)]
+        [InlineData(101, 100)]
+        [InlineData(1000, 7)]
+        [InlineData(10001, 1000)]
+        public void Items_come_out_in_ceil_N_over_size_chunks_in_order(int count, int size)
+        {
+            var batch = new PipelineBatch<int>(size);
+            var chunks = new List<IReadOnlyList<int>>();
+            for (int i = 0; i < count; i++)
+            {
+                IReadOnlyList<int>? full = batch.Add(i);
+                if (full != null)
+                {
+                    Assert.Equal(size, full.Count);
+                    chunks.Add(full);
+                }
+            }
+            IReadOnlyList<int> rest = batch.Drain();
+            if (rest.Count > 0)
+            {
+                chunks.Add(rest);
+            }
+            Assert.Equal(0, batch.Count);
+            Assert.Equal((count + size - 1) / size, chunks.Count);
+            Assert.All(chunks, c => Assert.InRange(c.Count, 1, size));
+            Assert.Equal(Enumerable.Range(0, count), chunks.SelectMany(c => c));
+            Assert.Empty(batch.Drain());
+        }
+
+        [Fact]
+        public void A_handed_out_chunk_is_not_changed_by_later_items()
+        {
+            var batch = new PipelineBatch<string>(2);
+            batch.Add("a");
+            IReadOnlyList<string> first = batch.Add("b")!;
+            batch.Add("c");
+            Assert.Equal(new[] { "a", "b" }, first);
+            Assert.Equal(new[] { "c" }, batch.Drain());
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-1)]
+        public void A_batch_size_below_one_is_refused(int size)
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => new PipelineBatch<int>(size));
+        }
+    }
+}

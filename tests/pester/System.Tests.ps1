@@ -1,0 +1,180 @@
+#Requires -Version 7.0
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    The System cmdlets against the emulator, through the built module (out/WuKongIM). Run by ./build.ps1 -Test on a
+    machine with pwsh and Pester 5, after `dotnet build -c Release`. They cannot run on the team machines (no pwsh), so
+    they are kept plain: start the emulator, call the cmdlets, look at what comes back.
+#>
+
+BeforeDiscovery {
+    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $repo 'out/WuKongIM/WuKongIM.psd1') -Force
+    # One Get-FormatData case per module output type, found from the cmdlets' [OutputType].
+    $outputTypes = Get-Command -Module WuKongIM | ForEach-Object { $_.OutputType.Type } |
+        Where-Object { $_ -and $_.FullName -like 'WuKongIM.*' } | ForEach-Object FullName | Sort-Object -Unique
+}
+
+BeforeAll {
+    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $repo 'out/WuKongIM/WuKongIM.psd1') -Force
+
+    # A free port: bind to port 0 and let the OS choose.
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    $script:Uri = "http://127.0.0.1:$port"
+
+    $script:Emulator = Start-Process -FilePath dotnet -PassThru -NoNewWindow `
+        -ArgumentList @('run', '--project', (Join-Path $repo 'src/WuKongIM.Emulator'), '-c', 'Release', '--no-build', '--', '--urls', $script:Uri) `
+        -RedirectStandardOutput (Join-Path ([System.IO.Path]::GetTempPath()) "wk-emulator-$port.log")
+
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $ready = $false
+    while (-not $ready -and [DateTime]::UtcNow -lt $deadline) {
+        try {
+            Invoke-RestMethod -Uri "$script:Uri/health" -TimeoutSec 2 | Out-Null
+            $ready = $true
+        }
+        catch {
+            Start-Sleep -Milliseconds 250
+        }
+    }
+    if (-not $ready) {
+        throw "The emulator did not answer on $script:Uri within 60 seconds."
+    }
+
+    function Get-EmulatorCount([string] $Request) {
+        $stats = Invoke-RestMethod -Uri "$script:Uri/_emulator/stats"
+        $count = $stats.requests.$Request
+        if ($null -eq $count) { 0 } else { $count }
+    }
+}
+
+AfterAll {
+    Disconnect-WKServer -ErrorAction SilentlyContinue
+    if ($script:Emulator -and -not $script:Emulator.HasExited) {
+        # dotnet run starts the emulator as a child process: end the whole tree.
+        $script:Emulator.Kill($true)
+    }
+    Remove-Module WuKongIM -ErrorAction SilentlyContinue
+}
+
+Describe 'The module' {
+    It 'exports exactly the cmdlets its manifest lists' {
+        $manifest = Import-PowerShellDataFile (Join-Path $repo 'out/WuKongIM/WuKongIM.psd1')
+        (Get-Command -Module WuKongIM).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'has help with a synopsis and an example for Connect-WKServer' {
+        $help = Get-Help Connect-WKServer -Full
+        $help.Synopsis | Should -Match 'Connects to a WuKongIM server'
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        ($help.Parameters.Parameter | Where-Object Name -eq 'Uri').Description.Text | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Connect-WKServer' {
+    It 'checks the server and makes the session the default one' {
+        Connect-WKServer -Uri $script:Uri
+        $session = Get-WKSession
+        $session | Should -BeOfType ([WuKongIM.PowerShell.WKSession])
+        $session.Uri | Should -Be ([uri]"$script:Uri/")
+        $session.Source | Should -Be 'Connect-WKServer'
+    }
+
+    It 'returns the session with -PassThru and never shows a token' {
+        $token = ConvertTo-SecureString 'pester-token-1234' -AsPlainText -Force
+        $session = Connect-WKServer -Uri $script:Uri -ManagerToken $token -PassThru
+        $session.HasManagerToken | Should -BeTrue
+        ($session | Format-List * | Out-String) | Should -Not -Match 'pester-token-1234'
+        Connect-WKServer -Uri $script:Uri
+    }
+
+    It 'fails with WKConnectionFailed when nothing listens' {
+        { Connect-WKServer -Uri 'http://127.0.0.1:1' -MaximumRetryCount 0 -ErrorAction Stop } | Should -Throw -ErrorId 'WKConnectionFailed*'
+        (Get-WKSession).Uri | Should -Be ([uri]"$script:Uri/")
+    }
+}
+
+Describe 'Test-WKServer' {
+    It 'reports a reachable, healthy server that needs no token' {
+        $result = Test-WKServer
+        $result | Should -BeOfType ([WuKongIM.Client.WKServerTestResult])
+        $result.Reachable | Should -BeTrue
+        $result.Healthy | Should -BeTrue
+        $result.TokenAccepted | Should -BeTrue
+        $result.ManagerTokenRequired | Should -BeFalse
+    }
+
+    It 'returns a plain $true with -Quiet' {
+        Test-WKServer -Quiet | Should -BeExactly $true
+    }
+}
+
+Describe 'Get-WKServerStatus' {
+    It 'returns the node status' {
+        $status = Get-WKServerStatus
+        $status | Should -BeOfType ([WuKongIM.Client.WKServerStatus])
+        $status.ServerName | Should -Not -BeNullOrEmpty
+        $status.Version | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-WKRoute' {
+    It 'returns the gateway addresses without uids' {
+        $route = Get-WKRoute
+        @($route).Count | Should -Be 1
+        $route.TcpAddr | Should -Not -BeNullOrEmpty
+        $route.Uid | Should -BeNullOrEmpty
+    }
+
+    It 'returns one row per piped uid, in order' {
+        $rows = 'alice', 'bob', 'carol' | Get-WKRoute
+        $rows.Uid | Should -Be @('alice', 'bob', 'carol')
+        ($rows.TcpAddr | Sort-Object -Unique).Count | Should -Be 1
+    }
+
+    It 'binds objects by their Uid or UserId property' {
+        $rows = [pscustomobject]@{ Uid = 'dave' }, [pscustomobject]@{ UserId = 'erin' } | Get-WKRoute
+        $rows.Uid | Should -Be @('dave', 'erin')
+    }
+
+    It 'sends piped uids in batches' {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        $rows = 1..2500 | ForEach-Object { "user$_" } | Get-WKRoute -BatchSize 1000
+        @($rows).Count | Should -Be 2500
+        Get-EmulatorCount 'POST /route/batch' | Should -Be 3
+    }
+}
+
+Describe 'Invoke-WKRestMethod' {
+    It 'returns parsed JSON' {
+        (Invoke-WKRestMethod -Path /health).status | Should -Be 'ok'
+    }
+
+    It 'returns the raw text with -Raw' {
+        Invoke-WKRestMethod -Path /health -Raw | Should -Match '"status"'
+    }
+
+    It 'sends nothing for a POST with -WhatIf' {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        Invoke-WKRestMethod -Path /route/batch -Method POST -Body @('alice') -WhatIf
+        Get-EmulatorCount 'POST /route/batch' | Should -Be 0
+    }
+
+    It 'reports a refused body as WKBadRequest with the server message' {
+        $err = $null
+        Invoke-WKRestMethod -Path /route/batch -Method POST -Body '{"not":"an array"}' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WKBadRequest,*'
+        $err[0].ErrorDetails.Message | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Formats' {
+    It 'has a view for <_>' -ForEach $outputTypes {
+        $data = Get-FormatData -TypeName $_
+        $data | Should -Not -BeNullOrEmpty
+        $data.FormatViewDefinition[0].Name | Should -Be $_
+    }
+}
