@@ -16,8 +16,16 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('WuKongIM.Format.ps1xml')
     CmdletsToExport        = @(
+        'Add-WKChannelBlacklist'
+        'Add-WKChannelSubscriber'
+        'Add-WKChannelWhitelist'
+        'Block-WKChannel'
         'Connect-WKServer'
         'Disconnect-WKServer'
+        'Get-WKChannel'
+        'Get-WKChannelBlacklist'
+        'Get-WKChannelSubscriber'
+        'Get-WKChannelWhitelist'
         'Get-WKMigrationStatus'
         'Get-WKRoute'
         'Get-WKServerSetting'
@@ -25,8 +33,20 @@
         'Get-WKSession'
         'Get-WKTag'
         'Invoke-WKRestMethod'
+        'Lock-WKChannel'
+        'New-WKChannel'
+        'Remove-WKChannel'
+        'Remove-WKChannelBlacklist'
+        'Remove-WKChannelSubscriber'
+        'Remove-WKChannelWhitelist'
         'Remove-WKTag'
+        'Set-WKChannel'
+        'Set-WKChannelBlacklist'
+        'Set-WKChannelSubscriber'
+        'Set-WKChannelWhitelist'
         'Test-WKServer'
+        'Unblock-WKChannel'
+        'Unlock-WKChannel'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
