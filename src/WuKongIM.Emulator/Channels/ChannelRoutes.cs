@@ -142,6 +142,7 @@ namespace WuKongIM.Emulator.Areas
             if (body.Int("reset") == 1)
             {
                 s.SubscribersOf(id, type).Clear();
+                s.RemoveChannelTag(id, type);
             }
             AddSubscribers(s, id, type, subscribers);
             return ApiResult.Ok();
@@ -203,6 +204,7 @@ namespace WuKongIM.Emulator.Areas
                     conversation.UpdatedAt = DateTimeOffset.UtcNow;
                 }
             }
+            s.RefreshChannelTag(id, type, members);
         }
 
         private static ApiResult SubscriberAdd(ApiRequest r)
@@ -232,6 +234,7 @@ namespace WuKongIM.Emulator.Areas
             if (body.Int("reset") == 1)
             {
                 s.SubscribersOf(id, type).Clear();
+                s.RemoveChannelTag(id, type);
             }
             AddSubscribers(s, id, type, subscribers!);
             return ApiResult.Ok();
@@ -266,6 +269,7 @@ namespace WuKongIM.Emulator.Areas
                     s.RemoveConversation(uid, id, type);
                 }
             }
+            s.RefreshChannelTag(id, type, members);
             return ApiResult.Ok();
         }
 
@@ -287,6 +291,7 @@ namespace WuKongIM.Emulator.Areas
             if (type == PersonType) return ApiResult.Err("个人频道不支持此操作！");
             // Conversations are deliberately left alone, as in v2.2.5.
             r.State.SubscribersOf(id, type).Clear();
+            r.State.RemoveChannelTag(id, type);
             return ApiResult.Ok();
         }
 
@@ -307,6 +312,8 @@ namespace WuKongIM.Emulator.Areas
             if (HasSpecialCharacters(id)) return ApiResult.Err(SpecialCharacters);
             if (uids == null || uids.Count == 0) return ApiResult.Err(UidsEmpty);
             r.State.TempSubscribers[id] = new List<string>(uids);
+            // The server keeps the temp channel's receivers as its tag.
+            r.State.EnsureChannelTag(id, 8, uids);
             return ApiResult.Ok();
         }
 
