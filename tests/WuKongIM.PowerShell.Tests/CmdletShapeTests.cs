@@ -33,7 +33,12 @@ namespace WuKongIM.PowerShell.Tests
         {
             "Block-WKUser",
             "Invoke-WKDeviceQuit",
+            "Remove-WKChannel",
+            "Remove-WKChannelSubscriber",
             "Revoke-WKUserToken",
+            "Set-WKChannelBlacklist",
+            "Set-WKChannelSubscriber",
+            "Set-WKChannelWhitelist",
         };
 
         /// <summary>The common parameters and their aliases (PowerShell 7.4 adds ProgressAction); a cmdlet may not reuse one.</summary>

@@ -211,8 +211,8 @@ namespace WuKongIM.Client
             Id = row.Id,
             Uid = row.Uid,
             Slot = row.Slot,
-            CreatedAt = WKTime.FromUnixNano(row.CreatedAt),
-            UpdatedAt = WKTime.FromUnixNano(row.UpdatedAt),
+            CreatedAt = WKUnixTime.FromUnixNano(row.CreatedAt),
+            UpdatedAt = WKUnixTime.FromUnixNano(row.UpdatedAt),
             CreatedAtUnixNano = row.CreatedAt,
         };
 
@@ -225,8 +225,8 @@ namespace WuKongIM.Client
             Token = includeToken ? row.Token : WKTokenGenerator.Mask(row.Token),
             HasToken = row.Token.Length > 0,
             TokenMasked = !includeToken && row.Token.Length > 0,
-            CreatedAt = WKTime.FromUnixNano(row.CreatedAt),
-            UpdatedAt = WKTime.FromUnixNano(row.UpdatedAt),
+            CreatedAt = WKUnixTime.FromUnixNano(row.CreatedAt),
+            UpdatedAt = WKUnixTime.FromUnixNano(row.UpdatedAt),
             CreatedAtUnixNano = row.CreatedAt,
         };
     }

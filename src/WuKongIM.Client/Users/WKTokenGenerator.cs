@@ -24,7 +24,7 @@ namespace WuKongIM.Client
     }
 
     /// <summary>Time conversions for the /cluster API, which reports Unix nanoseconds.</summary>
-    public static class WKTime
+    public static class WKUnixTime
     {
         private static readonly DateTimeOffset Epoch = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
