@@ -31,8 +31,11 @@ namespace WuKongIM.PowerShell.Tests
         /// </summary>
         internal static readonly HashSet<string> HighImpactCmdlets = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
+            "Block-WKUser",
+            "Invoke-WKDeviceQuit",
             "Remove-WKChannel",
             "Remove-WKChannelSubscriber",
+            "Revoke-WKUserToken",
             "Set-WKChannelBlacklist",
             "Set-WKChannelSubscriber",
             "Set-WKChannelWhitelist",
