@@ -99,6 +99,24 @@ namespace WuKongIM.Client.Tests
         }
 
         [Fact]
+        public void A_query_written_in_the_path_merges_with_added_parameters()
+        {
+            var request = new WKRequest("get", "channel/max_message_seq?channel_id=g%201&channel_type=2");
+            request.AddQuery("login_uid", "u 1");
+            Assert.Equal("GET", request.Method);
+            Assert.Equal("/channel/max_message_seq", request.Path);
+            Assert.Equal("/channel/max_message_seq?channel_id=g%201&channel_type=2&login_uid=u%201", request.PathAndQuery);
+        }
+
+        [Fact]
+        public void Bodies_with_nan_or_infinity_are_refused_before_sending()
+        {
+            var ex = Assert.Throws<WKValidationException>(() => WKJsonValue.ToBody(new System.Collections.Hashtable { ["x"] = double.NaN }));
+            Assert.Contains("NaN", ex.Message);
+            Assert.Equal("{\"big\":1E+300,\"m\":1.25}", System.Text.Encoding.UTF8.GetString(WKJsonValue.ToBody(new System.Collections.Specialized.OrderedDictionary { ["big"] = 1e300, ["m"] = 1.25m })));
+        }
+
+        [Fact]
         public void Raw_json_keeps_64_bit_integers_exact()
         {
             object? parsed = WKJsonValue.Parse(System.Text.Encoding.UTF8.GetBytes("{\"message_id\":1900000000000000123,\"id\":12663155935008590962,\"f\":1.5,\"list\":[1,\"a\",null,true]}"));

@@ -51,12 +51,10 @@ namespace WuKongIM.PowerShell.Tests
                 Interlocked.Decrement(ref running);
                 return i;
             }, CancellationToken.None);
-            var watch = Stopwatch.StartNew();
             for (int i = 0; i < 40; i++) dispatcher.Post(i);
             Assert.Equal(40, dispatcher.Drain().Count());
+            // Exactly the limit at the peak: never more, and the items really overlapped (speed is the bench's job).
             Assert.Equal(4, peak);
-            // 40 items of 20 ms with 4 at a time take about 200 ms; sequentially they would take 800 ms.
-            Assert.True(watch.ElapsedMilliseconds < 700, "took " + watch.ElapsedMilliseconds + " ms");
         }
 
         [Fact]

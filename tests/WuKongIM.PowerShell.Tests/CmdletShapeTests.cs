@@ -31,6 +31,14 @@ namespace WuKongIM.PowerShell.Tests
         /// </summary>
         internal static readonly HashSet<string> HighImpactCmdlets = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
+            "Block-WKUser",
+            "Invoke-WKDeviceQuit",
+            "Remove-WKChannel",
+            "Remove-WKChannelSubscriber",
+            "Revoke-WKUserToken",
+            "Set-WKChannelBlacklist",
+            "Set-WKChannelSubscriber",
+            "Set-WKChannelWhitelist",
         };
 
         /// <summary>The common parameters and their aliases (PowerShell 7.4 adds ProgressAction); a cmdlet may not reuse one.</summary>

@@ -99,6 +99,17 @@ namespace WuKongIM.PowerShell.Tests
             Assert.NotSame(first, WKSessionStore.Resolve(null, Guid.NewGuid(), Environment(UniqueUrl(), Token)));
         }
 
+        [Fact]
+        public void A_disconnected_environment_session_is_replaced_not_handed_out_again()
+        {
+            string url = UniqueUrl();
+            WKSession first = WKSessionStore.Resolve(null, Guid.NewGuid(), Environment(url, Token));
+            first.Dispose();
+            WKSession next = WKSessionStore.Resolve(null, Guid.NewGuid(), Environment(url, Token));
+            Assert.NotSame(first, next);
+            Assert.False(next.IsDisposed);
+        }
+
         [Theory]
         [InlineData(null)]
         [InlineData("")]

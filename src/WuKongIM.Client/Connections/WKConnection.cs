@@ -29,6 +29,17 @@ namespace WuKongIM.Client
         [JsonPropertyName("leader_id")] public ulong LeaderId { get; set; }
         [JsonPropertyName("node_id")] public ulong NodeId { get; set; }
 
+        /// <summary>The device flag read from <see cref="Device"/> (<c>App(主)</c>, <c>Web(从)</c>, <c>PC(主)</c>); null when the server says 未知.</summary>
+        [JsonIgnore]
+        public WKDeviceFlag? DeviceFlag => Device.StartsWith("App", StringComparison.Ordinal) ? WKDeviceFlag.App
+            : Device.StartsWith("Web", StringComparison.Ordinal) ? WKDeviceFlag.Web
+            : Device.StartsWith("PC", StringComparison.Ordinal) ? WKDeviceFlag.PC
+            : (WKDeviceFlag?)null;
+
+        /// <summary>Master when <see cref="Device"/> ends in (主), Slave when it ends in (从).</summary>
+        [JsonIgnore]
+        public WKDeviceLevel DeviceLevel => Device.EndsWith("(\u4ece)", StringComparison.Ordinal) ? WKDeviceLevel.Slave : WKDeviceLevel.Master;
+
         public override string ToString() => Uid + " #" + ConnId.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

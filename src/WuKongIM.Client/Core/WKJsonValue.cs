@@ -110,8 +110,16 @@ namespace WuKongIM.Client
                 case uint or ulong:
                     writer.WriteNumberValue(System.Convert.ToUInt64(value, CultureInfo.InvariantCulture));
                     break;
-                case float or double or decimal:
-                    writer.WriteNumberValue(System.Convert.ToDecimal(value, CultureInfo.InvariantCulture));
+                case float or double:
+                    double d = System.Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                    if (double.IsNaN(d) || double.IsInfinity(d))
+                    {
+                        throw new WKValidationException("JSON has no NaN or Infinity; the body contains " + d.ToString(CultureInfo.InvariantCulture) + ".");
+                    }
+                    writer.WriteNumberValue(d);
+                    break;
+                case decimal m:
+                    writer.WriteNumberValue(m);
                     break;
                 case DateTimeOffset dto:
                     writer.WriteStringValue(dto.ToString("o", CultureInfo.InvariantCulture));

@@ -21,6 +21,19 @@ namespace WuKongIM.Client
         public WKRequest(string method, string path)
         {
             Method = method.ToUpperInvariant();
+            // A query written into the path joins the query list, so added parameters never produce a second '?'.
+            int question = path.IndexOf('?');
+            if (question >= 0)
+            {
+                foreach (string pair in path.Substring(question + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    int eq = pair.IndexOf('=');
+                    string name = Uri.UnescapeDataString((eq < 0 ? pair : pair.Substring(0, eq)).Replace('+', ' '));
+                    string value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(eq + 1).Replace('+', ' '));
+                    Query.Add(new KeyValuePair<string, string>(name, value));
+                }
+                path = path.Substring(0, question);
+            }
             Path = path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
         }
 

@@ -58,7 +58,8 @@ namespace WuKongIM.PowerShell
             {
                 whileWaiting?.Invoke();
             }
-            _pending.Enqueue((input, RunAsync(input)));
+            // Task.Run: the caller's thread blocks in Post/Drain, so nothing may be queued back onto its synchronization context.
+            _pending.Enqueue((input, Task.Run(() => RunAsync(input))));
         }
 
         /// <summary>The outcomes that are ready at the head of the queue, without waiting.</summary>
@@ -88,8 +89,6 @@ namespace WuKongIM.PowerShell
         {
             try
             {
-                // Yield first so a synchronous start of the work never runs on (and blocks) the pipeline thread.
-                await Task.Yield();
                 return await _work(input, _cancellationToken).ConfigureAwait(false);
             }
             finally

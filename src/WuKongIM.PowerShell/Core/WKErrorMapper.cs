@@ -38,6 +38,14 @@ namespace WuKongIM.PowerShell
                 case WKNotConnectedException:
                     return new WKErrorInfo(exception, "WKNotConnected", ErrorCategory.InvalidOperation, targetObject, exception.Message,
                         "Run Connect-WKServer, pass -Session, or set WUKONGIM_URL.");
+                case WKInvalidInputException invalid:
+                    // A specific ErrorId per refused input (WKUidEmpty, WKUidSpecialCharacter, WKInvalidDeviceFlag, ...).
+                    return new WKErrorInfo(exception, invalid.ErrorId, ErrorCategory.InvalidArgument, targetObject, exception.Message, null);
+                case WKUserManagementException management:
+                    return new WKErrorInfo(exception, management.ErrorId, ErrorCategory.ObjectNotFound, targetObject, exception.Message, null);
+                case WKStateFileException:
+                    return new WKErrorInfo(exception, "WKStateFileError", ErrorCategory.ReadError, targetObject, exception.Message,
+                        "Fix or move the state file, or point WUKONGIM_STATE_PATH at another file.");
                 case WKValidationException:
                     return new WKErrorInfo(exception, "WKInvalidArgument", ErrorCategory.InvalidArgument, targetObject, exception.Message, null);
                 case ArgumentException:

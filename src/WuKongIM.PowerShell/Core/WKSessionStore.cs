@@ -59,7 +59,10 @@ namespace WuKongIM.PowerShell
             string token = getEnvironmentVariable(TokenVariable) ?? string.Empty;
             // Keyed by a hash so the token is not kept as a plain dictionary key.
             string key = url!.Trim() + "\n" + HashOf(token);
-            return EnvironmentSessions.GetOrAdd(key, _ => WKSession.Create(url, ToSecureString(token), 30, 3, 0.5, "Environment"));
+            // A disconnected environment session is replaced, so Disconnect-WKServer never leaves a dead one behind.
+            return EnvironmentSessions.AddOrUpdate(key,
+                _ => WKSession.Create(url, ToSecureString(token), 30, 3, 0.5, "Environment"),
+                (_, existing) => existing.IsDisposed ? WKSession.Create(url, ToSecureString(token), 30, 3, 0.5, "Environment") : existing);
         }
 
         public static SecureString? ToSecureString(string? plain)

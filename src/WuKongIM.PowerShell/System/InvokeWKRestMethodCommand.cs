@@ -33,7 +33,8 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            var request = new WKRequest(Method, Path) { Idempotent = Method == "GET" };
+            string method = Method.ToUpperInvariant();
+            var request = new WKRequest(method, Path) { Idempotent = method == "GET" };
             if (Query != null)
             {
                 foreach (DictionaryEntry entry in Query)
@@ -47,7 +48,7 @@ namespace WuKongIM.PowerShell
                 {
                     request.Body = WKJsonValue.ToBody(Unwrap(Body));
                 }
-                if (Method != "GET" && !ShouldProcess(Method + " " + request.PathAndQuery, "Invoke"))
+                if (method != "GET" && !ShouldProcess(method + " " + request.PathAndQuery, "Invoke"))
                 {
                     return;
                 }
@@ -63,7 +64,7 @@ namespace WuKongIM.PowerShell
             }
             catch (Exception ex) when (ex is WKApiException || ex is WKValidationException || ex is System.Text.Json.JsonException)
             {
-                WriteWKError(ex, Method + " " + request.PathAndQuery);
+                WriteWKError(ex, method + " " + request.PathAndQuery);
             }
         }
 

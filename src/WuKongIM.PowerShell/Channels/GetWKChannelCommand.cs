@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    [Cmdlet(VerbsCommon.Get, "WKChannel", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(WKChannel))]
+    public sealed class GetWKChannelCommand : WKChannelCmdletBase
+    {
+        private const string ListSet = "List";
+        private const string IdSet = "Id";
+        private bool _personWarned;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("channel_id")]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; } = string.Empty;
+
+        /// <summary>Only channels of this type (listing), or the type of the channel to read.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("channel_type")]
+        public WKChannelType ChannelType { get; set; }
+
+        /// <summary>Only banned channels (-Banned) or only channels that are not banned (-Banned:$false); filtered here, never by the server.</summary>
+        [Parameter] public SwitchParameter Banned { get; set; }
+
+        /// <summary>Only disbanded channels (-Disbanded) or only the others (-Disbanded:$false).</summary>
+        [Parameter] public SwitchParameter Disbanded { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 1000)]
+        public int PageSize { get; set; } = 100;
+
+        /// <summary>Adds each channel's last message (GET /channel/last_message).</summary>
+        [Parameter] public SwitchParameter IncludeLastMessage { get; set; }
+
+        /// <summary>Adds each channel's highest message seq (GET /channel/max_message_seq).</summary>
+        [Parameter] public SwitchParameter IncludeMaxSeq { get; set; }
+
+        private ulong _skipped;
+        private ulong _written;
+
+        protected override void ProcessRecord()
+        {
+            bool? ban = Named(nameof(Banned), Banned);
+            bool? disband = Named(nameof(Disbanded), Disbanded);
+            bool typeGiven = MyInvocation.BoundParameters.ContainsKey(nameof(ChannelType));
+            try
+            {
+                if (ParameterSetName == IdSet)
+                {
+                    IReadOnlyList<WKChannel> rows;
+                    if (typeGiven)
+                    {
+                        WKChannel? one = Run(ct => Client.Channels.GetChannelAsync(ChannelId, ChannelType, ct));
+                        rows = one == null ? new WKChannel[0] : new[] { one };
+                        if (one == null)
+                        {
+                            WriteError(new ErrorRecord(new ItemNotFoundException(new WKChannelKey(ChannelId, ChannelType) + " does not exist."), "WKNotFound", ErrorCategory.ObjectNotFound, new WKChannelKey(ChannelId, ChannelType)));
+                        }
+                    }
+                    else
+                    {
+                        rows = Run(ct => Client.Channels.FindChannelsAsync(ChannelId, ct));
+                        if (rows.Count == 0)
+                        {
+                            WriteWarning("No listed channel has the id " + ChannelId + ". Channels first created by subscriber_add are not listed by the server: give -ChannelType to look one up.");
+                        }
+                    }
+                    foreach (WKChannel row in rows)
+                    {
+                        Emit(row, ban, disband);
+                    }
+                    return;
+                }
+
+                IAsyncEnumerator<WKChannel> rowsOfAllPages = Client.Channels.ListChannelsAsync(typeGiven ? ChannelType : (WKChannelType?)null, PageSize, CancellationToken).GetAsyncEnumerator(CancellationToken);
+                try
+                {
+                    while (_written < PagingParameters.First && Run(ct => rowsOfAllPages.MoveNextAsync().AsTask()))
+                    {
+                        Emit(rowsOfAllPages.Current, ban, disband);
+                    }
+                }
+                finally
+                {
+                    Run(ct => rowsOfAllPages.DisposeAsync().AsTask());
+                }
+            }
+            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
+            {
+                WriteWKError(ex, ParameterSetName == IdSet ? (object)ChannelId : null);
+            }
+        }
+
+        private void Emit(WKChannel row, bool? ban, bool? disband)
+        {
+            if ((ban.HasValue && row.Ban != ban.Value) || (disband.HasValue && row.Disband != disband.Value))
+            {
+                return;
+            }
+            if (_skipped < PagingParameters.Skip)
+            {
+                _skipped++;
+                return;
+            }
+            if (_written >= PagingParameters.First)
+            {
+                return;
+            }
+            if (!row.Listed)
+            {
+                WriteWarning(row + " is not in the server's channel listing (it was first created by subscriber_add): its subscriber count was counted from the member list, and LastMsgSeq and CreatedAt are not available.");
+            }
+            AddMessages(row);
+            _written++;
+            WriteObject(row);
+        }
+
+        private void AddMessages(WKChannel row)
+        {
+            if (!IncludeLastMessage && !IncludeMaxSeq)
+            {
+                return;
+            }
+            if (row.ChannelType == WKChannelType.Person)
+            {
+                // A person channel record is a user; its messages live under per-pair ids that need a login uid.
+                if (!_personWarned)
+                {
+                    WriteWarning("Person channels have no single message history: -IncludeLastMessage and -IncludeMaxSeq are left empty for them.");
+                    _personWarned = true;
+                }
+                return;
+            }
+            try
+            {
+                if (IncludeLastMessage)
+                {
+                    try
+                    {
+                        row.LastMessage = Run(ct => Client.Messages.GetLastMessageAsync(row.ChannelId, row.ChannelType, null, ct));
+                    }
+                    catch (WKApiException ex) when (ex.Kind == WKErrorKind.NotFound)
+                    {
+                        row.LastMessage = null;
+                    }
+                }
+                if (IncludeMaxSeq)
+                {
+                    try
+                    {
+                        row.MaxMessageSeq = Run(ct => Client.Messages.GetMaxMessageSeqAsync(row.ChannelId, row.ChannelType, null, ct));
+                    }
+                    catch (WKApiException ex) when (ex.Kind == WKErrorKind.BadRequest && ex.ServerMessage == "not found")
+                    {
+                        // A never-activated channel answers "not found" on a single node: it has no messages.
+                        row.MaxMessageSeq = 0;
+                    }
+                }
+            }
+            catch (WKApiException ex)
+            {
+                WriteWKError(ex, row);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    [Cmdlet(VerbsCommon.Remove, "WKChannelWhitelist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = UidSet)]
+    [OutputType(typeof(WKBulkItemResult))]
+    public sealed class RemoveWKChannelWhitelistCommand : WKChannelUidBulkCmdlet
+    {
+        private const string AllSet = "All";
+
+        /// <summary>Empty the whole list in one request.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>With -All: do not ask for confirmation.</summary>
+        [Parameter(ParameterSetName = AllSet)]
+        public SwitchParameter Force { get; set; }
+
+        protected override string Operation => "RemoveWhitelist";
+        protected override string Action => "Remove from the whitelist";
+        protected override string Noun => "whitelisted uids";
+
+        protected override Task SendAsync(WKChannelKey channel, IReadOnlyList<string> uids, CancellationToken cancellationToken) =>
+            Client.Channels.RemoveWhitelistAsync(channel.ChannelId, channel.ChannelType, uids, cancellationToken);
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != AllSet)
+            {
+                base.ProcessRecord();
+                return;
+            }
+            var channel = new WKChannelKey(ChannelId, ChannelType);
+            RemoveEntireList(channel, "whitelist", Force, ct => Client.Channels.RemoveAllWhitelistAsync(channel.ChannelId, channel.ChannelType, ct));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>Kicks client connections (POST /conn/kick); -Force closes them at once (POST /conn/remove).</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "WKConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(WKUserResult))]
+    public sealed class DisconnectWKConnectionCommand : WKUsersCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId")]
+        [AllowEmptyString]
+        public string Uid { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("conn_id", "Id")]
+        public long ConnId { get; set; }
+
+        /// <summary>The node the connection lives on (NodeId of Get-WKConnection); 0 = the node answering.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("node_id")]
+        public ulong NodeId { get; set; }
+
+        /// <summary>The node that executes the request (LeaderId of Get-WKConnection); 0 = the node answering.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("leader_id", "OpNodeId")]
+        public ulong LeaderId { get; set; }
+
+        /// <summary>Close at once with /conn/remove instead of kicking (disconnect packet, closed ~2 s later).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string target = Uid + " #" + ConnId.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                WKInputRules.Uid(Uid);
+                if (!ShouldProcess(target, Force ? "Close connection (/conn/remove)" : "Kick connection (/conn/kick)"))
+                {
+                    return;
+                }
+                if (Force)
+                {
+                    Run(ct => Client.Connections.RemoveAsync(Uid, ConnId, NodeId, LeaderId, ct));
+                }
+                else
+                {
+                    Run(ct => Client.Connections.KickAsync(Uid, ConnId, NodeId, LeaderId, ct));
+                }
+                if (PassThru)
+                {
+                    WriteObject(new WKUserResult { Uid = Uid, Action = Force ? "RemoveConnection" : "KickConnection" });
+                }
+            }
+            catch (Exception ex) when (IsItemError(ex))
+            {
+                WriteWKError(ex, target);
+            }
+        }
+    }
+}

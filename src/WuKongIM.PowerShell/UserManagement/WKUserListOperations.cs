@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>
+    /// A user's blocklist and allowlist: the blacklist and whitelist of the person channel (owner uid, type 1). A message
+    /// from A to B is refused when A is on B's blocklist; B's allowlist is enforced only when the server runs with
+    /// <c>whitelistOffOfPerson: false</c> (default true, i.e. not enforced), a server-wide setting the API cannot read.
+    /// </summary>
+    public sealed class WKUserListOperations
+    {
+        private readonly WKClient _client;
+
+        public WKUserListOperations(WKClient client) => _client = client;
+
+        public async Task<IReadOnlyList<WKUserListEntry>> GetAsync(string ownerUid, WKUserListKind list, CancellationToken cancellationToken)
+        {
+            string owner = WKInputRules.Uid(ownerUid);
+            if (list == WKUserListKind.Blocklist)
+            {
+                IReadOnlyList<string> uids = await _client.Channels.GetBlacklistAsync(owner, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
+                return uids.Select(u => new WKUserListEntry { Uid = owner, ListedUid = u, List = list }).ToList();
+            }
+            // GET /channel/whitelist also gives the time each uid was added.
+            IReadOnlyList<WKWhitelistEntry> entries = await _client.Channels.GetWhitelistEntriesAsync(owner, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
+            return entries.Select(e => new WKUserListEntry { Uid = owner, ListedUid = e.Uid, List = list, CreatedAt = e.CreatedAt }).ToList();
+        }
+
+        public async Task<IReadOnlyList<WKUserResult>> AddAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
+        {
+            string owner = WKInputRules.Uid(ownerUid);
+            List<string> listed = WKInputRules.Uids(uids);
+            if (list == WKUserListKind.Blocklist)
+            {
+                await _client.Channels.AddBlacklistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _client.Channels.AddWhitelistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
+            }
+            return UidBatchRunner<WKUserResult>.Succeeded(listed, "Add" + list, owner);
+        }
+
+        public async Task<IReadOnlyList<WKUserResult>> RemoveAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
+        {
+            string owner = WKInputRules.Uid(ownerUid);
+            List<string> listed = WKInputRules.Uids(uids);
+            if (list == WKUserListKind.Blocklist)
+            {
+                await _client.Channels.RemoveBlacklistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _client.Channels.RemoveWhitelistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
+            }
+            return UidBatchRunner<WKUserResult>.Succeeded(listed, "Remove" + list, owner);
+        }
+
+        /// <summary>Empties the owner's list.</summary>
+        public async Task<WKUserResult> ClearAsync(string ownerUid, WKUserListKind list, CancellationToken cancellationToken)
+        {
+            string owner = WKInputRules.Uid(ownerUid);
+            if (list == WKUserListKind.Blocklist)
+            {
+                await _client.Channels.RemoveAllBlacklistAsync(owner, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _client.Channels.RemoveAllWhitelistAsync(owner, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
+            }
+            return new WKUserResult { Uid = owner, Action = "Clear" + list };
+        }
+
+        /// <summary>Replaces the owner's list with exactly <paramref name="uids"/> (an empty list clears it).</summary>
+        public async Task<IReadOnlyList<WKUserResult>> SetAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
+        {
+            string owner = WKInputRules.Uid(ownerUid);
+            List<string> listed = uids.Select(u => WKInputRules.Uid(u)).Distinct().ToList();
+            if (list == WKUserListKind.Blocklist)
+            {
+                await _client.Channels.SetBlacklistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _client.Channels.SetWhitelistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
+            }
+            if (listed.Count == 0)
+            {
+                return new[] { new WKUserResult { Uid = owner, Action = "Clear" + list } };
+            }
+            return UidBatchRunner<WKUserResult>.Succeeded(listed, "Set" + list, owner);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>Rotates a user's device tokens: new random tokens for existing devices, returned once.</summary>
+    [Cmdlet(VerbsCommon.Reset, "WKUserToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(WKUserToken))]
+    public sealed class ResetWKUserTokenCommand : WKUsersCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("UserId")]
+        [AllowEmptyString]
+        public string Uid { get; set; } = string.Empty;
+
+        /// <summary>The devices to rotate; all of the user's devices when omitted.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("device_flag")]
+        public WKDeviceFlag[]? DeviceFlag { get; set; }
+
+        /// <summary>Kick the rotated devices' live connections, so they must log in with the new token.</summary>
+        [Parameter]
+        public SwitchParameter Disconnect { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                WKInputRules.TokenUid(Uid);
+                string devices = DeviceFlag == null || DeviceFlag.Length == 0 ? "all devices" : string.Join(", ", DeviceFlag);
+                if (!ShouldProcess(Uid + " (" + devices + ")", Disconnect ? "Rotate token and disconnect" : "Rotate token"))
+                {
+                    return;
+                }
+                foreach (WKUserToken token in Run(ct => new WKTokenOperations(Client).ResetAsync(Uid, DeviceFlag, Disconnect, ct)))
+                {
+                    WriteObject(token);
+                }
+            }
+            catch (Exception ex) when (IsItemError(ex))
+            {
+                WriteWKError(ex, Uid);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+#Requires -Version 7.0
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    The Channels cmdlets against the emulator, through the built module (out/WuKongIM). Run by ./build.ps1 -Test on a
+    machine with pwsh and Pester 5, after `dotnet build -c Release`. Plain on purpose: call the cmdlets, look at what
+    comes back and at the emulator's request counters.
+#>
+
+BeforeAll {
+    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $repo 'out/WuKongIM/WuKongIM.psd1') -Force
+
+    # A free port: bind to port 0 and let the OS choose.
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    $script:Uri = "http://127.0.0.1:$port"
+
+    $script:Emulator = Start-Process -FilePath dotnet -PassThru -NoNewWindow `
+        -ArgumentList @('run', '--project', (Join-Path $repo 'src/WuKongIM.Emulator'), '-c', 'Release', '--no-build', '--', '--urls', $script:Uri) `
+        -RedirectStandardOutput (Join-Path ([System.IO.Path]::GetTempPath()) "wk-emulator-$port.log")
+
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $ready = $false
+    while (-not $ready -and [DateTime]::UtcNow -lt $deadline) {
+        try {
+            Invoke-RestMethod -Uri "$script:Uri/health" -TimeoutSec 2 | Out-Null
+            $ready = $true
+        }
+        catch {
+            Start-Sleep -Milliseconds 250
+        }
+    }
+    if (-not $ready) {
+        throw "The emulator did not answer on $script:Uri within 60 seconds."
+    }
+
+    function Get-EmulatorCount([string] $Request) {
+        $stats = Invoke-RestMethod -Uri "$script:Uri/_emulator/stats"
+        $count = $stats.requests.$Request
+        if ($null -eq $count) { 0 } else { $count }
+    }
+}
+
+AfterAll {
+    Disconnect-WKServer -ErrorAction SilentlyContinue
+    if ($script:Emulator -and -not $script:Emulator.HasExited) {
+        # dotnet run starts the emulator as a child process: end the whole tree.
+        $script:Emulator.Kill($true)
+    }
+    Remove-Module WuKongIM -ErrorAction SilentlyContinue
+}
+
+Describe 'Channels' {
+    BeforeAll {
+        Connect-WKServer -Uri $script:Uri
+    }
+
+    It 'subscribes 100000 piped uids in ceil(N / BatchSize) requests, one result per uid' {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        $results = 1..100000 | ForEach-Object { "u$_" } | Add-WKChannelSubscriber -ChannelId pg1 -ChannelType Group
+        Get-EmulatorCount 'POST /channel/subscriber_add' | Should -Be 100
+        $results.Count | Should -Be 100000
+        ($results | Where-Object Status -ne 'Succeeded').Count | Should -Be 0
+        (Get-WKChannelSubscriber -ChannelId pg1).Count | Should -Be 100000
+    }
+
+    It 'sends nothing with -WhatIf' {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        1..2500 | ForEach-Object { "w$_" } | Add-WKChannelSubscriber -ChannelId pg2 -WhatIf
+        Get-EmulatorCount 'POST /channel/subscriber_add' | Should -Be 0
+    }
+
+    It 'refuses person-channel subscribers before any request' {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        $null = Add-WKChannelSubscriber -ChannelId alice -ChannelType Person -Uid bob -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WKInvalidArgument*'
+        Get-EmulatorCount 'POST /channel/subscriber_add' | Should -Be 0
+    }
+
+    It 'keeps the ban when another flag changes and warns about unreadable flags' {
+        New-WKChannel -ChannelId pg3 -Ban
+        Set-WKChannel -ChannelId pg3 -Disband -WarningVariable warn -WarningAction SilentlyContinue
+        $channel = Get-WKChannel -ChannelId pg3 -ChannelType Group
+        $channel.Ban | Should -BeTrue
+        $channel.Disband | Should -BeTrue
+        Block-WKChannel -ChannelId pg3 -Session (Connect-WKServer -Uri $script:Uri -PassThru) -WarningVariable warn2 -WarningAction SilentlyContinue
+        $warn2 | Should -Not -BeNullOrEmpty
+    }
+
+    It 'filters banned channels on the client' {
+        New-WKChannel -ChannelId pg4 -ChannelType Info -Ban
+        New-WKChannel -ChannelId pg5 -ChannelType Info
+        (Get-WKChannel -ChannelType Info -Banned).ChannelId | Should -Contain 'pg4'
+        (Get-WKChannel -ChannelType Info -Banned).ChannelId | Should -Not -Contain 'pg5'
+    }
+
+    It 'round-trips blacklists and whitelists, with whitelist ids as UInt64' {
+        Add-WKChannelBlacklist -ChannelId pg6 -Uid b1, b2 | Out-Null
+        (Get-WKChannelBlacklist -ChannelId pg6).Uid | Sort-Object | Should -Be @('b1', 'b2')
+        Add-WKChannelWhitelist -ChannelId pg6 -Uid carol | Out-Null
+        $entry = Get-WKChannelWhitelist -ChannelId pg6
+        $entry.Id | Should -Be ([UInt64]'12663155935008590962')
+        $entry.Id | Should -BeOfType [UInt64]
+        Remove-WKChannelWhitelist -ChannelId pg6 -All -Force
+        Get-WKChannelWhitelist -ChannelId pg6 | Should -BeNullOrEmpty
+    }
+
+    It 'disbands with Remove-WKChannel and keeps the members' {
+        New-WKChannel -ChannelId pg7 -Subscriber 'a;b'
+        Remove-WKChannel -ChannelId pg7 -Force
+        $channel = Get-WKChannel -ChannelId pg7 -ChannelType Group
+        $channel.Disband | Should -BeTrue
+        $channel.SubscriberCount | Should -Be 2
+    }
+}

@@ -1,0 +1,139 @@
+#Requires -Version 7.0
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+<#
+    The Users and Connections cmdlets against the emulator, through the built module (out/WuKongIM). Run by
+    ./build.ps1 -Test on a machine with pwsh and Pester 5. Kept plain: call the cmdlets, look at what comes back.
+#>
+
+BeforeAll {
+    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    Import-Module (Join-Path $repo 'out/WuKongIM/WuKongIM.psd1') -Force
+
+    # A free port: bind to port 0 and let the OS choose.
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    $port = $listener.LocalEndpoint.Port
+    $listener.Stop()
+    $script:Uri = "http://127.0.0.1:$port"
+
+    $script:Emulator = Start-Process -FilePath dotnet -PassThru -NoNewWindow `
+        -ArgumentList @('run', '--project', (Join-Path $repo 'src/WuKongIM.Emulator'), '-c', 'Release', '--no-build', '--', '--urls', $script:Uri) `
+        -RedirectStandardOutput (Join-Path ([System.IO.Path]::GetTempPath()) "wk-emulator-$port.log")
+
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $ready = $false
+    while (-not $ready -and [DateTime]::UtcNow -lt $deadline) {
+        try {
+            Invoke-RestMethod -Uri "$script:Uri/health" -TimeoutSec 2 | Out-Null
+            $ready = $true
+        }
+        catch {
+            Start-Sleep -Milliseconds 250
+        }
+    }
+    if (-not $ready) {
+        throw "The emulator did not answer on $script:Uri within 60 seconds."
+    }
+
+    Connect-WKServer -Uri $script:Uri
+    $env:WUKONGIM_STATE_PATH = Join-Path ([System.IO.Path]::GetTempPath()) ("wk-pester-state-" + [guid]::NewGuid() + '.json')
+
+    function Connect-Device([string] $Uid, [int] $DeviceFlag = 0) {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/connections" -ContentType 'application/json' `
+            -Body (@{ uid = $Uid; device_flag = $DeviceFlag } | ConvertTo-Json)
+    }
+
+    function Get-EmulatorCount([string] $Request) {
+        $stats = Invoke-RestMethod -Uri "$script:Uri/_emulator/stats"
+        $count = $stats.requests.$Request
+        if ($null -eq $count) { 0 } else { $count }
+    }
+}
+
+AfterAll {
+    Disconnect-WKServer -ErrorAction SilentlyContinue
+    if ($script:Emulator -and -not $script:Emulator.HasExited) {
+        # dotnet run starts the emulator as a child process: end the whole tree.
+        $script:Emulator.Kill($true)
+    }
+    Remove-Item $env:WUKONGIM_STATE_PATH -ErrorAction SilentlyContinue
+    Remove-Item Env:WUKONGIM_STATE_PATH -ErrorAction SilentlyContinue
+    Remove-Module WuKongIM -ErrorAction SilentlyContinue
+}
+
+Describe 'Register-WKUser and the device listing' {
+    It 'hands a generated token on once and masks it afterwards' {
+        $row = [pscustomobject]@{ Uid = 'pester-reg'; DeviceFlag = 'Web'; Token = '' }
+        $issued = $row | Register-WKUser
+        $issued.Token.Length | Should -Be 43
+        $issued.Generated | Should -BeTrue
+        $device = Get-WKUserDevice -Uid pester-reg
+        $device.Token | Should -Be '********'
+        (Get-WKUserDevice -Uid pester-reg -IncludeToken).Token | Should -Be $issued.Token
+        (Get-WKUserDevice -Uid pester-reg | Format-Table | Out-String) | Should -Not -Match ([regex]::Escape($issued.Token))
+    }
+
+    It 'refuses bad uids with specific error ids' {
+        { Register-WKUser -Uid 'a@b' -ErrorAction Stop } | Should -Throw -ErrorId 'WKUidSpecialCharacter*'
+        { Register-WKUser -Uid '' -ErrorAction Stop } | Should -Throw -ErrorId 'WKUidEmpty*'
+    }
+}
+
+Describe 'Get-WKOnlineStatus' {
+    It 'returns a row per uid, offline ones included, in ceil(N/batch) requests' {
+        Connect-Device -Uid 'pester-on-1' -DeviceFlag 1 | Out-Null
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        $rows = 1..2500 | ForEach-Object { "pester-on-$_" } | Get-WKOnlineStatus -BatchSize 1000
+        $rows.Count | Should -Be 2500
+        ($rows | Where-Object Online).Uid | Should -Be 'pester-on-1'
+        Get-EmulatorCount 'POST /user/onlinestatus' | Should -Be 3
+    }
+}
+
+Describe 'System users' {
+    It 'adds, lists and removes' {
+        'pester-bot1', 'pester-bot2' | Add-WKSystemUser | ForEach-Object Status | Should -Be @('Succeeded', 'Succeeded')
+        (Get-WKSystemUser).Uid | Should -Contain 'pester-bot1'
+        Get-WKSystemUser | Remove-WKSystemUser | Out-Null
+        Get-WKSystemUser | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Connections' {
+    It 'lists a user''s connections and kicks them from the pipeline' {
+        Connect-Device -Uid 'pester-conn' | Out-Null
+        Connect-Device -Uid 'pester-conn' | Out-Null
+        (Get-WKConnection -Uid pester-conn).Count | Should -Be 2
+        Get-WKConnection -Uid pester-conn | Disconnect-WKConnection
+        Get-WKConnection -Uid pester-conn | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Blocking' {
+    It 'blocks with a duration, lists the block and unblocks' {
+        Register-WKUser -Uid pester-blk | Out-Null
+        $result = Block-WKUser -Uid pester-blk -Duration (New-TimeSpan -Hours 1) -Reason 'pester' -Force -WarningAction SilentlyContinue
+        $result.Action | Should -Be 'Blocked'
+        { Set-WKUserToken -Uid pester-blk -Token t -ErrorAction Stop } | Should -Throw -ErrorId 'WKBanned*'
+        (Get-WKBlockedUser | Where-Object Uid -eq 'pester-blk').Reason | Should -Be 'pester'
+        (Sync-WKUserBlock | Where-Object Uid -eq 'pester-blk').Action | Should -Be 'Kept'
+        (Unblock-WKUser -Uid pester-blk).Action | Should -Be 'Unblocked'
+        Set-WKUserToken -Uid pester-blk -Token t -PassThru | ForEach-Object Status | Should -Be 'Succeeded'
+    }
+}
+
+Describe 'Per-user lists' {
+    It 'adds, reads and removes blocklist entries through the pipeline' {
+        'x1', 'x2' | Add-WKUserBlocklist -Uid pester-owner | Out-Null
+        (Get-WKUserBlocklist -Uid pester-owner).ListedUid | Sort-Object | Should -Be @('x1', 'x2')
+        Get-WKUserBlocklist -Uid pester-owner | Remove-WKUserBlocklist | Out-Null
+        Get-WKUserBlocklist -Uid pester-owner | Should -BeNullOrEmpty
+    }
+
+    It 'replaces an allowlist' {
+        Set-WKUserAllowlist -Uid pester-owner -AllowedUid a1, a2 -WarningAction SilentlyContinue | Out-Null
+        (Get-WKUserAllowlist -Uid pester-owner).ListedUid | Sort-Object | Should -Be @('a1', 'a2')
+        Remove-WKUserAllowlist -Uid pester-owner -All -Force | Out-Null
+        Get-WKUserAllowlist -Uid pester-owner | Should -BeNullOrEmpty
+    }
+}
