@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using WuKongIM.Client;
+using WuKongIM.Emulator.Core;
+
+namespace WuKongIM.Bench
+{
+    /// <summary>
+    /// Measures bulk work against an in-process emulator over real HTTP. Prints one table row per scenario and, last, one
+    /// JSON line with every result (for CI and for comparing runs).
+    /// Usage: WuKongIM.Bench [--scenario NAME]... [--list]
+    /// </summary>
+    public static class Program
+    {
+        /// <summary>Every scenario, in run order. Add new ones here.</summary>
+        public static IReadOnlyList<IBenchScenario> Scenarios { get; } = new IBenchScenario[]
+        {
+            new ExportScenario(100_000),
+            new ExportScenario(10_000),
+        };
+
+        public static async Task<int> Main(string[] args)
+        {
+            var selected = new List<string>();
+            for (int i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--scenario" when i + 1 < args.Length:
+                        selected.Add(args[++i]);
+                        break;
+                    case "--list":
+                        foreach (IBenchScenario s in Scenarios)
+                        {
+                            Console.WriteLine(s.Name.PadRight(24) + s.Description);
+                        }
+                        return 0;
+                    default:
+                        Console.Error.WriteLine("Usage: WuKongIM.Bench [--scenario NAME]... [--list]");
+                        return 2;
+                }
+            }
+            List<IBenchScenario> run = selected.Count == 0 ? Scenarios.ToList() : Scenarios.Where(s => selected.Contains(s.Name)).ToList();
+            if (run.Count == 0)
+            {
+                Console.Error.WriteLine("No scenario matches; see --list.");
+                return 2;
+            }
+
+            string work = Path.Combine(Path.GetTempPath(), "wukongim-bench-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(work);
+            var results = new List<BenchResult>();
+            try
+            {
+                await using EmulatorHost emulator = await EmulatorHost.StartAsync();
+                using var client = new WKClient(new WKClientOptions { BaseUri = emulator.BaseUri, Timeout = TimeSpan.FromSeconds(120) });
+                var context = new BenchContext(emulator, client, work);
+                foreach (IBenchScenario scenario in run)
+                {
+                    emulator.App.Reset();
+                    BenchResult result;
+                    try
+                    {
+                        result = await scenario.RunAsync(context, CancellationToken.None);
+                    }
+                    catch (Exception ex)
+                    {
+                        result = new BenchResult(scenario.Name).Fail(ex.GetType().Name + ": " + ex.Message);
+                    }
+                    results.Add(result);
+                    Console.WriteLine(result.Name + ": " + (result.Passed ? "PASS" : "FAIL - " + result.Failure));
+                }
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            PrintTable(results);
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                bench = "WuKongIM.Bench",
+                passed = results.All(r => r.Passed),
+                results = results.Select(r => new
+                {
+                    name = r.Name,
+                    passed = r.Passed,
+                    failure = r.Failure,
+                    metrics = r.Metrics.ToDictionary(m => m.Key, m => m.Value),
+                }),
+            }));
+            return results.All(r => r.Passed) ? 0 : 1;
+        }
+
+        /// <summary>One column per scenario, one row per metric (the union, in first-seen order).</summary>
+        private static void PrintTable(IReadOnlyList<BenchResult> results)
+        {
+            var metrics = new List<string> { "result" };
+            foreach (BenchResult r in results)
+            {
+                metrics.AddRange(r.Metrics.Select(m => m.Key).Where(k => !metrics.Contains(k)));
+            }
+            string Cell(BenchResult r, string metric) => metric == "result"
+                ? (r.Passed ? "PASS" : "FAIL")
+                : r.Metrics.Where(m => m.Key == metric).Select(m => Convert.ToString(m.Value, CultureInfo.InvariantCulture) ?? string.Empty).FirstOrDefault() ?? "-";
+            int first = Math.Max("metric".Length, metrics.Max(m => m.Length));
+            var widths = results.Select(r => Math.Max(r.Name.Length, metrics.Max(m => Cell(r, m).Length))).ToList();
+            Console.WriteLine();
+            Console.WriteLine("metric".PadRight(first) + " | " + string.Join(" | ", results.Select((r, i) => r.Name.PadLeft(widths[i]))));
+            Console.WriteLine(new string('-', first) + "-+-" + string.Join("-+-", widths.Select(w => new string('-', w))));
+            foreach (string metric in metrics)
+            {
+                Console.WriteLine(metric.PadRight(first) + " | " + string.Join(" | ", results.Select((r, i) => Cell(r, metric).PadLeft(widths[i]))));
+            }
+            Console.WriteLine();
+        }
+    }
+}

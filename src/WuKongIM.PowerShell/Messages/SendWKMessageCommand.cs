@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using WuKongIM.Client;
+
+namespace WuKongIM.PowerShell
+{
+    /// <summary>
+    /// Sends a message to channels (POST /message/send, safe against ambiguous failures), to many users at once
+    /// (POST /message/sendbatch), or as a command message to a list of uids (subscribers mode).
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Send, "WKMessage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ChannelSet)]
+    [OutputType(typeof(WKSendResult), ParameterSetName = new[] { ChannelSet, SubscribersSet })]
+    [OutputType(typeof(WKBatchSendItem), ParameterSetName = new[] { ToUidSet })]
+    public sealed class SendWKMessageCommand : WKApiCmdlet
+    {
+        private const string ChannelSet = "Channel";
+        private const string ToUidSet = "ToUid";
+        private const string SubscribersSet = "Subscribers";
+
+        private byte[] _payload = new byte[0];
+        private PipelineBatch<string>? _batch;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ChannelSet)]
+        [Alias("channel_id")]
+        [ValidateNotNullOrEmpty]
+        public string ChannelId { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ChannelSet)]
+        [Alias("channel_type")]
+        public WKChannelType ChannelType { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ToUidSet)]
+        [Alias("Uid")]
+        [ValidateNotNullOrEmpty]
+        public string[] ToUid { get; set; } = new string[0];
+
+        [Parameter(Mandatory = true, ParameterSetName = SubscribersSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] Subscribers { get; set; } = new string[0];
+
+        [Parameter(Position = 1)]
+        public string? Text { get; set; }
+
+        [Parameter]
+        public object? Payload { get; set; }
+
+        [Parameter]
+        public byte[]? PayloadBytes { get; set; }
+
+        [Parameter]
+        public string? PayloadBase64 { get; set; }
+
+        [Parameter(ParameterSetName = ChannelSet)]
+        [Parameter(ParameterSetName = SubscribersSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ToUidSet)]
+        [Alias("from_uid")]
+        [ValidateNotNullOrEmpty]
+        public string? FromUid { get; set; }
+
+        [Parameter(ParameterSetName = ChannelSet)]
+        [Alias("client_msg_no")]
+        [ValidateNotNullOrEmpty]
+        public string? ClientMsgNo { get; set; }
+
+        [Parameter]
+        public SwitchParameter NoPersist { get; set; }
+
+        [Parameter]
+        public SwitchParameter RedDot { get; set; }
+
+        [Parameter(ParameterSetName = ChannelSet)]
+        public SwitchParameter SyncOnce { get; set; }
+
+        [Parameter(ParameterSetName = ChannelSet)]
+        public uint Expire { get; set; }
+
+        [Parameter(ParameterSetName = ChannelSet)]
+        public SwitchParameter Stream { get; set; }
+
+        [Parameter(ParameterSetName = ToUidSet)]
+        [ValidateRange(1, 10000)]
+        public int BatchSize { get; set; } = 1000;
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                _payload = WKPayload.FromOneOf(Text, Payload, PayloadBytes, PayloadBase64);
+                WKPayload.CheckSize(_payload, Client.Messages.MaxPayloadBytes);
+            }
+            catch (WKValidationException ex)
+            {
+                ThrowWKError(ex, null);
+            }
+            _batch = new PipelineBatch<string>(BatchSize);
+        }
+
+        protected override void ProcessRecord()
+        {
+            switch (ParameterSetName)
+            {
+                case ToUidSet:
+                    foreach (string uid in ToUid)
+                    {
+                        IReadOnlyList<string>? full = _batch!.Add(uid);
+                        if (full != null)
+                        {
+                            SendBatch(full);
+                        }
+                    }
+                    break;
+                case SubscribersSet:
+                    Send(new WKSendMessage { Subscribers = new List<string>(Subscribers), Payload = _payload, FromUid = FromUid, NoPersist = NoPersist, RedDot = RedDot },
+                        Subscribers.Length.ToString(CultureInfo.InvariantCulture) + " subscriber(s)", "Send command message");
+                    break;
+                default:
+                    Send(new WKSendMessage
+                    {
+                        ChannelId = ChannelId,
+                        ChannelType = ChannelType,
+                        Payload = _payload,
+                        FromUid = FromUid,
+                        ClientMsgNo = ClientMsgNo,
+                        NoPersist = NoPersist,
+                        RedDot = RedDot,
+                        SyncOnce = SyncOnce,
+                        Expire = Expire,
+                        IsStream = Stream,
+                    }, "channel " + ChannelId + " (" + ChannelType + ")", "Send message");
+                    break;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == ToUidSet)
+            {
+                IReadOnlyList<string> rest = _batch!.Drain();
+                if (rest.Count > 0)
+                {
+                    SendBatch(rest);
+                }
+            }
+        }
+
+        private void Send(WKSendMessage message, string target, string action)
+        {
+            if (!ShouldProcess(target, action))
+            {
+                return;
+            }
+            try
+            {
+                WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, ct)));
+            }
+            catch (WKApiException ex)
+            {
+                WriteWKError(ex, message);
+            }
+            catch (WKValidationException ex)
+            {
+                WriteWKError(ex, message);
+            }
+        }
+
+        private void SendBatch(IReadOnlyList<string> uids)
+        {
+            if (!ShouldProcess(uids.Count.ToString(CultureInfo.InvariantCulture) + " user(s) starting with " + uids[0], "Send message from " + FromUid))
+            {
+                return;
+            }
+            try
+            {
+                foreach (WKBatchSendItem item in Run(ct => Client.Messages.SendBatchAsync(FromUid!, new List<string>(uids), _payload, NoPersist, RedDot, ct)))
+                {
+                    WriteObject(item);
+                }
+            }
+            catch (WKApiException ex)
+            {
+                // Nothing is resent: a batch that failed ambiguously may have reached some or all users.
+                WriteWKError(ex, uids);
+            }
+            catch (WKValidationException ex)
+            {
+                WriteWKError(ex, uids);
+            }
+        }
+    }
+}
