@@ -78,6 +78,7 @@
         'Set-WKConversationUnread'
         'Set-WKUserAllowlist'
         'Set-WKUserBlocklist'
+        'Set-WKUserPlugin'
         'Set-WKUserToken'
         'Sync-WKUserBlock'
         'Test-WKServer'
