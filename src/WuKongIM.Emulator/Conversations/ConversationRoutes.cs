@@ -52,9 +52,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult ClearUnread(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(ClearUnreadReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(ClearUnreadReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid"), channelId = req.Str("channel_id");
             byte type = req.U8("channel_type");
             if (uid.Length == 0) return ApiResult.Err("uid cannot be empty");
@@ -81,9 +79,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SetUnread(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(SetUnreadReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(SetUnreadReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid"), channelId = req.Str("channel_id");
             byte type = req.U8("channel_type");
             if (uid.Length == 0) return ApiResult.Err("UID cannot be empty");
@@ -122,9 +118,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Delete(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(DeleteReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(DeleteReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid"), channelId = req.Str("channel_id");
             byte type = req.U8("channel_type");
             if (uid.Length == 0) return ApiResult.Err("Uid cannot be empty");
@@ -142,9 +136,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Channels(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(ChannelsReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(ChannelsReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
             // Person channels are listed by their stored a@b id.
             var rows = LastConversations(r.State, uid)
