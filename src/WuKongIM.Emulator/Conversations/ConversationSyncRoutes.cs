@@ -95,9 +95,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Sync(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(SyncReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(SyncReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             EmulatorState s = r.State;
             string uid = req.Str("uid");
             long version = req.Int("version");
@@ -174,9 +172,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SyncByChannels(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(SyncByChannelsReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(SyncByChannelsReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
             List<GoObject> channels = req.Objs("channels") ?? new List<GoObject>();
             if (uid.Length == 0) return ApiResult.Err("uid cannot be empty");
@@ -278,9 +274,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SyncMessages(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(SyncMessagesReq); }
-            catch (GoJsonException) { return ApiResult.Err("数据格式有误！", ginBound: true); }
+            if (!r.TryDecode(SyncMessagesReq, DecodeFailure.FixedText, out GoObject req, out ApiResult? decodeError, ginBound: true)) return decodeError;
             string uid = req.Str("uid");
             long msgCount = req.Int("msg_count");
             if (msgCount <= 0) msgCount = DefaultRecentCount;
