@@ -37,7 +37,7 @@ namespace WuKongIM.PowerShell
 
         /// <summary>Only conversations with a newer last message than this version (nanoseconds, from an earlier result).</summary>
         [Parameter(ParameterSetName = SyncSet)]
-        [ValidateRange(1, long.MaxValue)]
+        [ValidateRange(1L, long.MaxValue)]
         public long? Version { get; set; }
 
         [Parameter(ParameterSetName = SyncSet)]
