@@ -37,11 +37,18 @@ namespace WuKongIM.Emulator.Areas
             router.Post("/conversations/setUnread", SetUnread);
             router.Post("/conversations/delete", Delete);
             router.Post("/conversation/channels", Channels);
+            router.Post("/conversation/sync", Sync);
+            router.Post("/conversation/syncByChannels", SyncByChannels);
+            router.Post("/conversation/syncMessages", SyncMessages);
+            router.Get("/cluster/conversations", ClusterConversations);
         }
 
-        /// <summary>The id a conversation of (uid, channel) is stored under: the derived pair id for person channels.</summary>
+        /// <summary>
+        /// The id a conversation of (uid, channel) is stored under: the derived pair id for person channels. v2.2.5 derives it
+        /// from whatever it is given, so passing an already derived a@b id addresses a conversation that does not exist.
+        /// </summary>
         public static string StoredChannelId(string uid, string channelId, byte channelType) =>
-            channelType == 1 && !channelId.Contains('@') ? Hashes.PersonChannelId(uid, channelId) : channelId;
+            channelType == 1 ? Hashes.PersonChannelId(uid, channelId) : channelId;
 
         private static ApiResult ClearUnread(ApiRequest r)
         {
@@ -90,8 +97,9 @@ namespace WuKongIM.Emulator.Areas
                     conversation.UpdatedAt = DateTimeOffset.UtcNow;
                 }
             }
-            else
+            else if (target > 0)
             {
+                // A missing conversation starts at read-up-to 0, so it is only stored when the target is above that.
                 s.EnsureConversation(uid, stored, type, target);
             }
             return ApiResult.Ok();
@@ -130,9 +138,8 @@ namespace WuKongIM.Emulator.Areas
         {
             if (!r.TryDecode(ChannelsReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
-            var rows = r.State.Conversations.Values
-                .Where(c => c.Uid == uid && !c.IsCommand)
-                .OrderByDescending(c => c.UpdatedAt)
+            // Person channels are listed by their stored a@b id.
+            var rows = LastConversations(r.State, uid)
                 .Select(c => new { channel_id = c.ChannelId, channel_type = c.ChannelType })
                 .ToList();
             return ApiResult.Bare(rows);

@@ -201,6 +201,11 @@ namespace WuKongIM.Emulator.Areas
                     ? Receivers(s, channelId, channelType, send.FromUid)
                     : Array.Empty<string>()),
             });
+            if (s.MessagesById.ContainsKey(messageId) || send.NoPersist == 1)
+            {
+                // Delivering (not a drop by ban or disband) builds the channel's receiver tag, as the server does.
+                s.EnsureChannelTag(storedId, channelType, tempReceivers ?? Receivers(s, channelId, channelType, send.FromUid));
+            }
             if (send.IsStream == 1)
             {
                 // The server registers the stream in its event cache so /message/event can auto-fill from_uid and message_id.
