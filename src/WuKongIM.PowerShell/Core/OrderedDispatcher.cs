@@ -93,7 +93,14 @@ namespace WuKongIM.PowerShell
             }
             finally
             {
-                _slots.Release();
+                try
+                {
+                    _slots.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The command ended (stopped) before this item finished; nobody waits for the slot any more.
+                }
             }
         }
 

@@ -19,7 +19,7 @@ namespace WuKongIM.PowerShell
         private const string SubscribersSet = "Subscribers";
 
         private byte[] _payload = new byte[0];
-        private PipelineBatch<string>? _batch;
+        private ChunkBuffer<string>? _batch;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ChannelSet)]
         [Alias("channel_id")]
@@ -93,7 +93,7 @@ namespace WuKongIM.PowerShell
             {
                 ThrowWKError(ex, null);
             }
-            _batch = new PipelineBatch<string>(BatchSize);
+            _batch = new ChunkBuffer<string>(BatchSize);
         }
 
         protected override void ProcessRecord()
