@@ -296,7 +296,14 @@ namespace WuKongIM.PowerShell
 
         protected override void EndProcessing()
         {
-            foreach (WKChunk<WKChannelKey, string> all in _collected!.Drain())
+            IReadOnlyList<WKChunk<WKChannelKey, string>> lists = _collected!.Drain();
+            long total = 0;
+            foreach (WKChunk<WKChannelKey, string> all in lists)
+            {
+                total += all.Items.Count;
+            }
+            _progress!.Total = total;
+            foreach (WKChunk<WKChannelKey, string> all in lists)
             {
                 ReplaceChannel(all.Key, all.Items);
             }

@@ -23,8 +23,11 @@ namespace WuKongIM.PowerShell
 
         private readonly QueueSink _sink = new QueueSink();
 
-        /// <summary>Runs one client call to completion, writing its request log as verbose output while it runs.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> call)
+        /// <summary>
+        /// Runs one client call to completion, writing its request log as verbose output while it runs; <paramref name="whileWaiting"/>
+        /// runs on the pipeline thread between polls (to show progress of a long call).
+        /// </summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> call, Action? whileWaiting = null)
         {
             Task<T> task;
             using (WKRequestLog.BeginScope(_sink))
@@ -37,6 +40,7 @@ namespace WuKongIM.PowerShell
                 while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
                 {
                     FlushVerbose();
+                    whileWaiting?.Invoke();
                 }
                 FlushVerbose();
                 return task.GetAwaiter().GetResult();
