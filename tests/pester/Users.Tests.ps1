@@ -6,34 +6,8 @@
 #>
 
 BeforeAll {
-    $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-    Import-Module (Join-Path $repo 'out/WuKongIM/WuKongIM.psd1') -Force
-
-    # A free port: bind to port 0 and let the OS choose.
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
-    $script:Uri = "http://127.0.0.1:$port"
-
-    $script:Emulator = Start-Process -FilePath dotnet -PassThru -NoNewWindow `
-        -ArgumentList @('run', '--project', (Join-Path $repo 'src/WuKongIM.Emulator'), '-c', 'Release', '--no-build', '--', '--urls', $script:Uri) `
-        -RedirectStandardOutput (Join-Path ([System.IO.Path]::GetTempPath()) "wk-emulator-$port.log")
-
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    $ready = $false
-    while (-not $ready -and [DateTime]::UtcNow -lt $deadline) {
-        try {
-            Invoke-RestMethod -Uri "$script:Uri/health" -TimeoutSec 2 | Out-Null
-            $ready = $true
-        }
-        catch {
-            Start-Sleep -Milliseconds 250
-        }
-    }
-    if (-not $ready) {
-        throw "The emulator did not answer on $script:Uri within 60 seconds."
-    }
+    . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
+    Start-TestEmulator
 
     Connect-WKServer -Uri $script:Uri
     $env:WUKONGIM_STATE_PATH = Join-Path ([System.IO.Path]::GetTempPath()) ("wk-pester-state-" + [guid]::NewGuid() + '.json')
@@ -42,23 +16,12 @@ BeforeAll {
         Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/connections" -ContentType 'application/json' `
             -Body (@{ uid = $Uid; device_flag = $DeviceFlag } | ConvertTo-Json)
     }
-
-    function Get-EmulatorCount([string] $Request) {
-        $stats = Invoke-RestMethod -Uri "$script:Uri/_emulator/stats"
-        $count = $stats.requests.$Request
-        if ($null -eq $count) { 0 } else { $count }
-    }
 }
 
 AfterAll {
-    Disconnect-WKServer -ErrorAction SilentlyContinue
-    if ($script:Emulator -and -not $script:Emulator.HasExited) {
-        # dotnet run starts the emulator as a child process: end the whole tree.
-        $script:Emulator.Kill($true)
-    }
+    Stop-TestEmulator
     Remove-Item $env:WUKONGIM_STATE_PATH -ErrorAction SilentlyContinue
     Remove-Item Env:WUKONGIM_STATE_PATH -ErrorAction SilentlyContinue
-    Remove-Module WuKongIM -ErrorAction SilentlyContinue
 }
 
 Describe 'Register-WKUser and the device listing' {

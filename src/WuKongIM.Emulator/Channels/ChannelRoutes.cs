@@ -17,7 +17,6 @@ namespace WuKongIM.Emulator.Areas
         private const byte GroupType = 2;
         private const byte LiveType = 9;
 
-        private const string BadFormat = "数据格式有误！";
         private const string ChannelIdBlank = "频道ID不能为空！";
         private const string ChannelIdEmpty = "channel_id不能为空！";
         private const string SpecialCharacters = "频道ID不能包含特殊字符！";
@@ -120,15 +119,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult CreateOrUpdate(ApiRequest r)
         {
-            GoObject body;
-            try
-            {
-                body = r.Decode(ChannelCreateReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(BadFormat + ": " + ex.Message);
-            }
+            if (!r.TryDecode(ChannelCreateReq, DecodeFailure.PrefixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             List<string> subscribers = body.Strings("subscribers") ?? new List<string>();
@@ -150,15 +141,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult UpdateInfo(ApiRequest r)
         {
-            GoObject body;
-            try
-            {
-                body = r.Decode(ChannelInfoReq);
-            }
-            catch (GoJsonException)
-            {
-                return ApiResult.Err(BadFormat);
-            }
+            if (!r.TryDecode(ChannelInfoReq, DecodeFailure.FixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             // v2.2.5 validates nothing here: empty ids, type 0 and special characters are stored.
             WriteFlags(r.State, body);
             return ApiResult.Ok();
@@ -166,15 +149,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Delete(ApiRequest r)
         {
-            GoObject body;
-            try
-            {
-                body = r.Decode(ChannelDeleteReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(BadFormat + ": " + ex.Message);
-            }
+            if (!r.TryDecode(ChannelDeleteReq, DecodeFailure.PrefixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             byte type = body.U8("channel_type");
             if (type == PersonType) return ApiResult.Err(PersonNoSubscribers);
             // Nothing is deleted: the record is only marked disbanded, messages stay readable.
@@ -209,15 +184,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SubscriberAdd(ApiRequest r)
         {
-            GoObject body;
-            try
-            {
-                body = r.Decode(SubscriberAddReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(BadFormat + ": " + ex.Message);
-            }
+            if (!r.TryDecode(SubscriberAddReq, DecodeFailure.PrefixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             if (type == 0) type = GroupType;
@@ -242,15 +209,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SubscriberRemove(ApiRequest r)
         {
-            GoObject body;
-            try
-            {
-                body = r.Decode(SubscriberRemoveReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(BadFormat + ": " + ex.Message);
-            }
+            if (!r.TryDecode(SubscriberRemoveReq, DecodeFailure.PrefixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             List<string>? subscribers = body.Strings("subscribers");
@@ -275,15 +234,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SubscriberRemoveAll(ApiRequest r)
         {
-            GoObject body;
-            try
-            {
-                body = r.Decode(ChannelReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(BadFormat + ": " + ex.Message);
-            }
+            if (!r.TryDecode(ChannelReq, DecodeFailure.PrefixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             if (id.Length == 0) return ApiResult.Err(ChannelIdEmpty);
@@ -297,15 +248,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult TempSubscriberSet(ApiRequest r)
         {
-            GoObject body;
-            try
-            {
-                body = r.Decode(TmpSubscriberSetReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(BadFormat + ": " + ex.Message);
-            }
+            if (!r.TryDecode(TmpSubscriberSetReq, DecodeFailure.PrefixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             List<string>? uids = body.Strings("uids");
             if (id.Length == 0) return ApiResult.Err(ChannelIdEmpty);
@@ -315,22 +258,6 @@ namespace WuKongIM.Emulator.Areas
             // The server keeps the temp channel's receivers as its tag.
             r.State.EnsureChannelTag(id, 8, uids);
             return ApiResult.Ok();
-        }
-
-        private static bool TryDecodeList(ApiRequest r, GoStruct type, out GoObject body, out ApiResult? error)
-        {
-            try
-            {
-                body = r.Decode(type);
-                error = null;
-                return true;
-            }
-            catch (GoJsonException ex)
-            {
-                body = new GoObject();
-                error = ApiResult.Err(ex.Message);
-                return false;
-            }
         }
 
         private static ApiResult? CheckDenylistRequest(GoObject body)
@@ -354,7 +281,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult BlacklistAdd(ApiRequest r)
         {
-            if (!TryDecodeList(r, BlacklistReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(BlacklistReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             if (CheckDenylistRequest(body) is ApiResult invalid) return invalid;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
@@ -368,7 +295,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult BlacklistSet(ApiRequest r)
         {
-            if (!TryDecodeList(r, BlacklistReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(BlacklistReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             if (IsBlank(id)) return ApiResult.Err(ChannelIdBlank);
@@ -384,7 +311,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult BlacklistRemove(ApiRequest r)
         {
-            if (!TryDecodeList(r, BlacklistReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(BlacklistReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             if (CheckDenylistRequest(body) is ApiResult invalid) return invalid;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
@@ -405,7 +332,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult BlacklistRemoveAll(ApiRequest r)
         {
-            if (!TryDecodeList(r, ChannelReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(ChannelReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             if (id.Length == 0) return ApiResult.Err(ChannelIdEmpty);
@@ -444,7 +371,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult WhitelistAdd(ApiRequest r)
         {
-            if (!TryDecodeList(r, WhitelistReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(WhitelistReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             if (CheckAllowlistRequest(body) is ApiResult invalid) return invalid;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
@@ -466,7 +393,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult WhitelistSet(ApiRequest r)
         {
-            if (!TryDecodeList(r, WhitelistReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(WhitelistReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             if (IsBlank(id)) return ApiResult.Err(ChannelIdBlank);
@@ -484,7 +411,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult WhitelistRemove(ApiRequest r)
         {
-            if (!TryDecodeList(r, WhitelistReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(WhitelistReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             if (CheckAllowlistRequest(body) is ApiResult invalid) return invalid;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
@@ -500,7 +427,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult WhitelistRemoveAll(ApiRequest r)
         {
-            if (!TryDecodeList(r, ChannelReq, out GoObject body, out ApiResult? error)) return error!;
+            if (!r.TryDecode(ChannelReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
             string id = body.Str("channel_id");
             byte type = body.U8("channel_type");
             if (id.Length == 0) return ApiResult.Err(ChannelIdEmpty);

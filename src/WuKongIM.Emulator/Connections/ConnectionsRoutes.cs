@@ -84,15 +84,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Close(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(ConnReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(ConnReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             EmulatorState s = r.State;
             ulong opNode = req.U64("op_node_id");
             if (opNode != 0 && opNode != s.NodeId)

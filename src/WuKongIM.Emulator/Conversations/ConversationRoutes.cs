@@ -45,9 +45,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult ClearUnread(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(ClearUnreadReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(ClearUnreadReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid"), channelId = req.Str("channel_id");
             byte type = req.U8("channel_type");
             if (uid.Length == 0) return ApiResult.Err("uid cannot be empty");
@@ -74,9 +72,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SetUnread(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(SetUnreadReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(SetUnreadReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid"), channelId = req.Str("channel_id");
             byte type = req.U8("channel_type");
             if (uid.Length == 0) return ApiResult.Err("UID cannot be empty");
@@ -114,9 +110,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Delete(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(DeleteReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(DeleteReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid"), channelId = req.Str("channel_id");
             byte type = req.U8("channel_type");
             if (uid.Length == 0) return ApiResult.Err("Uid cannot be empty");
@@ -134,9 +128,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Channels(ApiRequest r)
         {
-            GoObject req;
-            try { req = r.Decode(ChannelsReq); }
-            catch (GoJsonException ex) { return ApiResult.Err(ex.Message); }
+            if (!r.TryDecode(ChannelsReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
             var rows = r.State.Conversations.Values
                 .Where(c => c.Uid == uid && !c.IsCommand)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using WuKongIM.Emulator.State;
 
@@ -41,7 +42,39 @@ namespace WuKongIM.Emulator.Core
 
         /// <summary>Decoder A: reads the body into the struct, or throws <see cref="GoJsonException"/> with Go's text.</summary>
         public GoObject Decode(GoStruct type) => GoBinder.Decode(Body, type);
+
+        /// <summary>
+        /// Decodes the body, or builds the handler's error answer the way that endpoint reports a bad body (§1.2): Go's raw
+        /// text, the fixed 数据格式有误！, or the fixed text with the raw one appended. Gin-bound handlers lose the JSON type.
+        /// </summary>
+        public bool TryDecode(GoStruct type, DecodeFailure failure, out GoObject body, [NotNullWhen(false)] out ApiResult? error, bool ginBound = false)
+        {
+            try
+            {
+                body = GoBinder.Decode(Body, type);
+                error = null;
+                return true;
+            }
+            catch (GoJsonException ex)
+            {
+                body = new GoObject();
+                string msg = failure switch
+                {
+                    DecodeFailure.FixedText => BadFormat,
+                    DecodeFailure.PrefixedText => BadFormat + ": " + ex.Message,
+                    _ => ex.Message,
+                };
+                error = ApiResult.Err(msg, ginBound);
+                return false;
+            }
+        }
+
+        /// <summary>The fixed text several handlers answer for a body they cannot decode.</summary>
+        public const string BadFormat = "数据格式有误！";
     }
+
+    /// <summary>Which of the three error texts of §1.2 a handler answers for a body it cannot decode.</summary>
+    public enum DecodeFailure { RawText, FixedText, PrefixedText }
 
     public delegate ApiResult ApiHandler(ApiRequest request);
 

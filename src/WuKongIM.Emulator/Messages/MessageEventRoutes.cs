@@ -44,15 +44,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Append(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(EventAppendReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(EventAppendReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             EmulatorState s = r.State;
             string clientMsgNo = req.Str("client_msg_no");
             string fromUid = req.Str("from_uid");
@@ -267,15 +259,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Sync(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(EventSyncReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(EventSyncReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string channelId = req.Str("channel_id");
             string clientMsgNo = req.Str("client_msg_no");
             if (channelId.Trim().Length == 0) return ApiResult.Err("channel_id不能为空！");

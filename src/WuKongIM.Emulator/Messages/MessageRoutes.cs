@@ -96,15 +96,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult Send(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(SendReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message, ginBound: true);
-            }
+            if (!r.TryDecode(SendReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError, ginBound: true)) return decodeError;
             byte[]? payload = req.Bytes("payload");
             if (payload == null || payload.Length == 0)
             {
@@ -232,15 +224,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SendBatch(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(SendBatchReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message, ginBound: true);
-            }
+            if (!r.TryDecode(SendBatchReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError, ginBound: true)) return decodeError;
             string fromUid = req.Str("from_uid");
             if (fromUid.Trim().Length == 0)
             {
@@ -276,15 +260,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SearchMessages(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(SearchMessagesReq);
-            }
-            catch (GoJsonException)
-            {
-                return ApiResult.Err("数据格式有误！");
-            }
+            if (!r.TryDecode(SearchMessagesReq, DecodeFailure.FixedText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string channelId = req.Str("channel_id");
             if (channelId.Trim().Length == 0)
             {
@@ -317,15 +293,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SearchMessage(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(SearchMessageReq);
-            }
-            catch (GoJsonException)
-            {
-                return ApiResult.Err("数据格式有误！");
-            }
+            if (!r.TryDecode(SearchMessageReq, DecodeFailure.FixedText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             if (req.Str("channel_id").Trim().Length == 0)
             {
                 return ApiResult.Err("channel_id不能为空！");
@@ -381,15 +349,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SyncMessages(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(SyncMessagesReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(SyncMessagesReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string channelId = req.Str("channel_id");
             if (channelId.Trim().Length == 0)
             {
@@ -529,15 +489,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult CommandSync(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(SyncReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(SyncReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
             if (uid.Trim().Length == 0)
             {
@@ -586,15 +538,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult CommandSyncAck(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(SyncAckReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(SyncAckReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
             if (uid.Trim().Length == 0)
             {

@@ -41,7 +41,7 @@ namespace WuKongIM.Emulator.Areas
             }
             catch (GoJsonException)
             {
-                return ApiResult.Err("数据格式有误！", ginBound: true);
+                return ApiResult.Err(ApiRequest.BadFormat, ginBound: true);
             }
             bool intranet = Intranet(r);
             return ApiResult.Bare(new[]

@@ -59,15 +59,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult RemoveTag(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(RemoveTagReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(RemoveTagReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             ulong nodeId = req.U64("node_id");
             if (nodeId != 0 && nodeId != r.State.NodeId)
             {

@@ -44,15 +44,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult UpdateToken(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(UpdateTokenReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(UpdateTokenReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
             string token = req.Str("token");
             if (uid.Length == 0) return ApiResult.Err("uid不能为空！");
@@ -94,15 +86,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult DeviceQuit(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(DeviceQuitReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(DeviceQuitReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             string uid = req.Str("uid");
             long flag = req.Int("device_flag");
             // Go converts the int to a uint8 device flag, so only the low byte counts.
@@ -152,15 +136,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SystemUids(ApiRequest r, bool add)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(UidsReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(UidsReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             foreach (string uid in req.Strings("uids") ?? new List<string>())
             {
                 if (add)
@@ -179,15 +155,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult SystemUidCache(ApiRequest r, bool add)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(UidsReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message, ginBound: true);
-            }
+            if (!r.TryDecode(UidsReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError, ginBound: true)) return decodeError;
             foreach (string uid in req.Strings("uids") ?? new List<string>())
             {
                 if (add) r.State.SystemUidCache.Add(uid);
@@ -205,15 +173,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult UpdatePluginNo(ApiRequest r)
         {
-            GoObject req;
-            try
-            {
-                req = r.Decode(PluginNoReq);
-            }
-            catch (GoJsonException ex)
-            {
-                return ApiResult.Err(ex.Message);
-            }
+            if (!r.TryDecode(PluginNoReq, DecodeFailure.RawText, out GoObject req, out ApiResult? decodeError)) return decodeError;
             r.State.PluginNumbers[req.Str("uid")] = req.Str("plugin_no");
             return ApiResult.Ok();
         }
