@@ -44,6 +44,16 @@ namespace WuKongIM.Bench
         public string? Failure { get; set; }
         public List<KeyValuePair<string, object>> Metrics { get; } = new();
 
+        /// <summary>The figures this scenario contributes to the final JSON line (tracked from run to run).</summary>
+        public List<KeyValuePair<string, double>> Figures { get; } = new();
+
+        /// <summary>Adds a figure to the final JSON line and, under its short name, to the table.</summary>
+        public BenchResult Figure(string key, double value)
+        {
+            Figures.Add(new KeyValuePair<string, double>(key, value));
+            return this;
+        }
+
         public BenchResult Add(string metric, object value)
         {
             Metrics.Add(new KeyValuePair<string, object>(metric, value));

@@ -15,14 +15,20 @@ namespace WuKongIM.Bench
     /// Measures bulk work against an in-process emulator over real HTTP. Prints one table row per scenario and, last, one
     /// JSON line with every result (for CI and for comparing runs).
     /// Usage: WuKongIM.Bench [--scenario NAME]... [--list]
+    /// Run everything: dotnet run -c Release --project bench/WuKongIM.Bench
     /// </summary>
     public static class Program
     {
         /// <summary>Every scenario, in run order. Add new ones here.</summary>
         public static IReadOnlyList<IBenchScenario> Scenarios { get; } = new IBenchScenario[]
         {
+            new SubscribersScenario(100_000, batchSize: 1000),
+            new OnlineStatusScenario(100_000, batchSize: 1000, online: 1000),
+            new SendScenario(2_000, latencyMs: 5, throttleLimit: 16),
             new ExportScenario(100_000),
-            new ExportScenario(10_000),
+            new ExportScenario(1_000_000),
+            new OverheadScenario(20_000, concurrency: 8, rounds: 3),
+            new SubscribersScenario(100_000, batchSize: 1000, errorRate: 0.05),
         };
 
         public static async Task<int> Main(string[] args)
@@ -81,20 +87,45 @@ namespace WuKongIM.Bench
             {
                 Directory.Delete(work, recursive: true);
             }
+            CheckExportMemoryIsFlat(results);
             PrintTable(results);
-            Console.WriteLine(JsonSerializer.Serialize(new
+            // The last line: one flat JSON object with every figure, so runs can be compared.
+            var figures = new SortedDictionary<string, object>(StringComparer.Ordinal);
+            foreach (BenchResult r in results)
             {
-                bench = "WuKongIM.Bench",
-                passed = results.All(r => r.Passed),
-                results = results.Select(r => new
+                foreach (KeyValuePair<string, double> figure in r.Figures)
                 {
-                    name = r.Name,
-                    passed = r.Passed,
-                    failure = r.Failure,
-                    metrics = r.Metrics.ToDictionary(m => m.Key, m => m.Value),
-                }),
-            }));
+                    figures[figure.Key] = figure.Value;
+                }
+            }
+            if (figures.TryGetValue("export_msgs_per_s_1m", out object? rate) || figures.TryGetValue("export_msgs_per_s_100k", out rate))
+            {
+                figures["export_msgs_per_s"] = rate;
+            }
+            figures["passed"] = results.All(r => r.Passed);
+            figures["failures"] = results.Where(r => !r.Passed).Select(r => r.Name + ": " + r.Failure).ToArray();
+            figures["scenarios"] = results.Select(r => r.Name).ToArray();
+            Console.WriteLine(JsonSerializer.Serialize(figures));
             return results.All(r => r.Passed) ? 0 : 1;
+        }
+
+        /// <summary>Memory must not grow with the history's length: the 1M export may peak at most 25% (and 16 MB) above the 100k one.</summary>
+        private static void CheckExportMemoryIsFlat(IReadOnlyList<BenchResult> results)
+        {
+            BenchResult? small = results.FirstOrDefault(r => r.Name == "export-100k");
+            BenchResult? large = results.FirstOrDefault(r => r.Name == "export-1m");
+            if (small == null || large == null)
+            {
+                return;
+            }
+            double peakSmall = small.Figures.First(f => f.Key == "export_peak_mb_100k").Value;
+            double peakLarge = large.Figures.First(f => f.Key == "export_peak_mb_1m").Value;
+            double ratio = peakLarge / Math.Max(peakSmall, 1);
+            large.Add("peak_vs_100k", Math.Round(ratio, 2));
+            if (peakLarge > peakSmall * 1.25 + 16)
+            {
+                large.Fail("memory grows with N: peak " + peakLarge + " MB at 1M vs " + peakSmall + " MB at 100k");
+            }
         }
 
         /// <summary>One column per scenario, one row per metric (the union, in first-seen order).</summary>

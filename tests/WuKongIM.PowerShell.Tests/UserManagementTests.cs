@@ -63,10 +63,10 @@ namespace WuKongIM.PowerShell.Tests
             string prefix = EmulatorFixture.NewId("sys");
             var uids = Enumerable.Range(0, 10_000).Select(i => prefix + i).ToList();
             await _emulator.ResetStatsAsync();
-            IReadOnlyList<WKUserResult> added = await WKUserBatches.SystemUsers(client, 1000, add: true).RunAsync(uids);
+            IReadOnlyList<WKBulkItemResult> added = await WKUserBatches.SystemUsers(client, 1000, add: true).RunAsync(uids);
             Assert.Equal(10, await _emulator.RequestCountAsync("POST /user/systemuids_add"));
             Assert.Equal(uids, added.Select(r => r.Uid));
-            Assert.All(added, r => Assert.Equal(WKUserResultStatus.Succeeded, r.Status));
+            Assert.All(added, r => Assert.Equal(WKBulkItemStatus.Succeeded, r.Status));
             Assert.Equal(10_000, (await client.Users.GetSystemUidsAsync()).Count(u => u.StartsWith(prefix, StringComparison.Ordinal)));
 
             await WKUserBatches.SystemUsers(client, 1000, add: false).RunAsync(uids);
@@ -382,7 +382,7 @@ namespace WuKongIM.PowerShell.Tests
             using WKClient client = NewClient();
             var lists = new WKUserListOperations(client);
             string owner = EmulatorFixture.NewId("own");
-            IReadOnlyList<WKUserResult> added = await lists.AddAsync(owner, kind, new[] { "b1", "b2", "b3" }, default);
+            IReadOnlyList<WKBulkItemResult> added = await lists.AddAsync(owner, kind, new[] { "b1", "b2", "b3" }, default);
             Assert.All(added, r => Assert.Equal(owner, r.Uid));
             Assert.Equal(new[] { "b1", "b2", "b3" }, added.Select(r => r.ListedUid));
 
@@ -402,7 +402,7 @@ namespace WuKongIM.PowerShell.Tests
             await lists.ClearAsync(owner, kind, default);
             Assert.Empty(await lists.GetAsync(owner, kind, default));
             await lists.SetAsync(owner, kind, new[] { "d1" }, default);
-            Assert.Equal("Clear" + kind, Assert.Single(await lists.SetAsync(owner, kind, Array.Empty<string>(), default)).Action);
+            Assert.Equal("Clear" + kind, Assert.Single(await lists.SetAsync(owner, kind, Array.Empty<string>(), default)).Operation);
             Assert.Empty(await lists.GetAsync(owner, kind, default));
 
             await Assert.ThrowsAsync<WKInvalidInputException>(() => lists.AddAsync("a@b", kind, new[] { "x" }, default));

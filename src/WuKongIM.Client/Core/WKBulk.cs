@@ -17,15 +17,21 @@ namespace WuKongIM.Client
         Skipped,
     }
 
-    /// <summary>One item's outcome in a bulk operation: which channel and uid, what was done, and how it went.</summary>
+    /// <summary>
+    /// One item's outcome in a bulk operation, the one per-item shape of every batched cmdlet: what was attempted, on what,
+    /// and how it went. For channel lists and system users <see cref="Uid"/> is the uid added or removed; for a user's own
+    /// blocklist or allowlist <see cref="Uid"/> is the list's owner and <see cref="ListedUid"/> the uid listed, so rows pipe
+    /// straight back into the matching Remove cmdlet.
+    /// </summary>
     public sealed class WKBulkItemResult
     {
-        public WKBulkItemResult(string operation, string? channelId, WKChannelType? channelType, string uid, WKBulkItemStatus status, string? error = null, Exception? exception = null)
+        public WKBulkItemResult(string operation, string? channelId, WKChannelType? channelType, string uid, WKBulkItemStatus status, string? error = null, Exception? exception = null, string? listedUid = null)
         {
             Operation = operation;
             ChannelId = channelId;
             ChannelType = channelType;
             Uid = uid;
+            ListedUid = listedUid;
             Status = status;
             Error = error;
             Exception = exception;
@@ -36,13 +42,49 @@ namespace WuKongIM.Client
         public string? ChannelId { get; }
         public WKChannelType? ChannelType { get; }
         public string Uid { get; }
+        /// <summary>For a user's blocklist or allowlist: the uid added to or removed from the owner's (<see cref="Uid"/>) list.</summary>
+        public string? ListedUid { get; }
         public WKBulkItemStatus Status { get; }
         /// <summary>The server's msg (or the client's reason) when the item failed or was skipped.</summary>
         public string? Error { get; }
         /// <summary>The exception that failed the item's request, shared by every item of that request.</summary>
         public Exception? Exception { get; }
 
-        public override string ToString() => Operation + " " + Uid + ": " + Status + (Error == null ? string.Empty : " (" + Error + ")");
+        public override string ToString() => Operation + " " + Uid + (ListedUid == null ? string.Empty : " -> " + ListedUid) + ": " + Status + (Error == null ? string.Empty : " (" + Error + ")");
+    }
+
+    /// <summary>
+    /// What the items of a bulk operation are done to, so every batched operation builds its per-item results the same way:
+    /// a channel's list (<see cref="Channel"/>), one user's own list (<see cref="UserList"/>), or the server (<see cref="Server"/>,
+    /// for example system uids).
+    /// </summary>
+    public sealed class WKBulkScope
+    {
+        private readonly WKChannelKey? _channel;
+        private readonly string? _owner;
+
+        private WKBulkScope(string operation, WKChannelKey? channel, string? owner)
+        {
+            Operation = operation;
+            _channel = channel;
+            _owner = owner;
+        }
+
+        public string Operation { get; }
+
+        public static WKBulkScope Channel(string operation, WKChannelKey channel) => new WKBulkScope(operation, channel, null);
+
+        /// <summary>A user's blocklist or allowlist: results carry the owner as Uid and each item as ListedUid.</summary>
+        public static WKBulkScope UserList(string operation, string ownerUid) => new WKBulkScope(operation, null, ownerUid);
+
+        public static WKBulkScope Server(string operation) => new WKBulkScope(operation, null, null);
+
+        public WKBulkItemResult Result(string uid, WKBulkItemStatus status, string? error = null, Exception? exception = null) => _owner != null
+            ? new WKBulkItemResult(Operation, null, null, _owner, status, error, exception, uid)
+            : new WKBulkItemResult(Operation, _channel?.ChannelId, _channel?.ChannelType, uid, status, error, exception);
+
+        /// <summary>For ShouldProcess targets and messages: the channel, the owner's list, or nothing.</summary>
+        public override string ToString() => _channel?.ToString() ?? (_owner != null ? "user " + _owner : string.Empty);
     }
 
     /// <summary>A channel as a grouping key: the id and the type.</summary>
@@ -190,6 +232,37 @@ namespace WuKongIM.Client
         }
     }
 
+    /// <summary>
+    /// The single-group case of <see cref="GroupedChunkBuffer{TKey, TItem}"/>: items handed out in chunks of at most
+    /// <see cref="ChunkSize"/>, so N items cost ceil(N / ChunkSize) requests.
+    /// </summary>
+    public sealed class ChunkBuffer<TItem>
+    {
+        private readonly GroupedChunkBuffer<bool, TItem> _group;
+
+        public ChunkBuffer(int chunkSize, bool dropDuplicates = false, IEqualityComparer<TItem>? itemComparer = null) =>
+            _group = new GroupedChunkBuffer<bool, TItem>(chunkSize, dropDuplicates, itemComparer: itemComparer);
+
+        public int ChunkSize => _group.ChunkSize;
+
+        /// <summary>Items waiting (not yet handed out in a chunk).</summary>
+        public int Count => _group.BufferedCount;
+
+        /// <summary>Adds an item; returns a full chunk when this item filled one, else null (also for a dropped duplicate).</summary>
+        public IReadOnlyList<TItem>? Add(TItem item)
+        {
+            _group.Add(true, item, out WKChunk<bool, TItem>? full);
+            return full?.Items;
+        }
+
+        /// <summary>The remaining items (possibly none).</summary>
+        public IReadOnlyList<TItem> Drain()
+        {
+            IReadOnlyList<WKChunk<bool, TItem>> rest = _group.Drain();
+            return rest.Count == 0 ? Array.Empty<TItem>() : rest[0].Items;
+        }
+    }
+
     /// <summary>Runs one chunk's request and reports every item of the chunk, so a failed request names each uid it carried.</summary>
     public static class WKBulk
     {
@@ -197,8 +270,9 @@ namespace WuKongIM.Client
         /// Sends one chunk and returns one result per uid: Succeeded when the request succeeded, Failed with the server's msg
         /// when it failed (an API error or a client-side validation error). Cancellation is not caught.
         /// </summary>
-        public static async Task<IReadOnlyList<WKBulkItemResult>> RunChunkAsync(string operation, WKChannelKey channel, IReadOnlyList<string> uids, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+        public static async Task<IReadOnlyList<WKBulkItemResult>> RunChunkAsync(WKBulkScope scope, IReadOnlyList<string> uids, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Exception? failure = null;
             try
             {
@@ -212,20 +286,27 @@ namespace WuKongIM.Client
             {
                 failure = ex;
             }
-            return Results(operation, channel, uids, failure == null ? WKBulkItemStatus.Succeeded : WKBulkItemStatus.Failed, failure);
+            return Results(scope, uids, failure == null ? WKBulkItemStatus.Succeeded : WKBulkItemStatus.Failed, failure);
         }
 
+        /// <summary>The channel-list form of <see cref="RunChunkAsync(WKBulkScope, IReadOnlyList{string}, Func{CancellationToken, Task}, CancellationToken)"/>.</summary>
+        public static Task<IReadOnlyList<WKBulkItemResult>> RunChunkAsync(string operation, WKChannelKey channel, IReadOnlyList<string> uids, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
+            RunChunkAsync(WKBulkScope.Channel(operation, channel), uids, send, cancellationToken);
+
         /// <summary>One result per uid with the same status; the error text is the server's msg when there is one.</summary>
-        public static IReadOnlyList<WKBulkItemResult> Results(string operation, WKChannelKey channel, IReadOnlyList<string> uids, WKBulkItemStatus status, Exception? failure, string? reason = null)
+        public static IReadOnlyList<WKBulkItemResult> Results(WKBulkScope scope, IReadOnlyList<string> uids, WKBulkItemStatus status, Exception? failure, string? reason = null)
         {
             string? error = reason ?? ErrorText(failure);
             var results = new WKBulkItemResult[uids.Count];
             for (int i = 0; i < uids.Count; i++)
             {
-                results[i] = new WKBulkItemResult(operation, channel.ChannelId, channel.ChannelType, uids[i], status, error, failure);
+                results[i] = scope.Result(uids[i], status, error, failure);
             }
             return results;
         }
+
+        public static IReadOnlyList<WKBulkItemResult> Results(string operation, WKChannelKey channel, IReadOnlyList<string> uids, WKBulkItemStatus status, Exception? failure, string? reason = null) =>
+            Results(WKBulkScope.Channel(operation, channel), uids, status, failure, reason);
 
         public static string? ErrorText(Exception? failure) => failure switch
         {

@@ -63,8 +63,8 @@ namespace WuKongIM.Client
         }
 
         /// <summary>
-        /// Sends a message so that it is stored at most once. When a send fails ambiguously (timed out or the connection
-        /// broke after the request went out), the message is looked up by its client_msg_no and sent again only if it is
+        /// Sends a message so that it is stored at most once. When a send fails ambiguously (timed out, the connection
+        /// broke after the request went out, or a 502/503/504 answer), the message is looked up by its client_msg_no and sent again only if it is
         /// not there; this repeats up to the transport's retry count. Messages that cannot be looked up (no_persist,
         /// subscribers mode) are never re-sent: the ambiguous error is thrown instead.
         /// </summary>
@@ -84,7 +84,7 @@ namespace WuKongIM.Client
                     result.Outcome = attempts == 1 ? WKSendOutcome.Sent : WKSendOutcome.ResentAfterAmbiguousFailure;
                     return result;
                 }
-                catch (WKApiException ex) when (ex.MayHaveBeenProcessed && lookable && attempts < maxAttempts)
+                catch (WKApiException ex) when (MayHaveBeenStored(ex) && lookable && attempts < maxAttempts)
                 {
                     if (SafeSendLookupDelay > TimeSpan.Zero)
                     {
@@ -118,6 +118,13 @@ namespace WuKongIM.Client
                 }
             }
         }
+
+        /// <summary>
+        /// True when a failed send may or may not have been stored: the transport's ambiguous failures, and 502/503/504
+        /// answers, which a proxy or gateway may give after it forwarded the request. Looking up before resending makes
+        /// retrying these safe (the transport itself never repeats a send).
+        /// </summary>
+        private static bool MayHaveBeenStored(WKApiException ex) => ex.MayHaveBeenProcessed || ex.Kind == WKErrorKind.Unavailable;
 
         /// <summary>The stored message with the send's client_msg_no, or null (looked up where the server stores it).</summary>
         public async Task<WKMessage?> FindSentAsync(WKSendMessage message, CancellationToken cancellationToken = default)

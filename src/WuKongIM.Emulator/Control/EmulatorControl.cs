@@ -48,6 +48,8 @@ namespace WuKongIM.Emulator.Control
                         return Connect(app.State, body);
                     case "POST /_emulator/connections/remove":
                         return Disconnect(app.State, body);
+                    case "POST /_emulator/messages/fill":
+                        return MessageFill.Handle(app.State, body);
                     default:
                         return ApiResult.RouteNotFound();
                 }

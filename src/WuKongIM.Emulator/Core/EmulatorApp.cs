@@ -72,7 +72,7 @@ namespace WuKongIM.Emulator.Core
             {
                 if (faults.LatencyMs > 0)
                 {
-                    await Task.Delay(faults.LatencyMs, context.RequestAborted).ConfigureAwait(false);
+                    await PreciseDelay.Delay(faults.LatencyMs, context.RequestAborted).ConfigureAwait(false);
                 }
                 fault = DrawFault(faults);
                 if (fault == FaultAction.Error)

@@ -82,25 +82,6 @@ namespace WuKongIM.PowerShell
             }
         }
 
-        /// <summary>Writes one chunk's results, one error for a failed chunk (target: its uids), and progress.</summary>
-        protected void WriteChunkResults(IReadOnlyList<WKBulkItemResult> results, IReadOnlyList<string> uids, BulkProgress progress)
-        {
-            int failed = 0;
-            foreach (WKBulkItemResult result in results)
-            {
-                WriteObject(result);
-                if (result.Status != WKBulkItemStatus.Succeeded)
-                {
-                    failed++;
-                }
-            }
-            if (failed > 0 && results[0].Exception != null)
-            {
-                WriteWKError(results[0].Exception!, uids);
-            }
-            WriteBulkProgress(progress.Advance(results.Count - failed, failed));
-        }
-
         /// <summary>Reads the channel, merges the named flag changes, asks, and sends POST /channel/info. Returns the sent flags, or null.</summary>
         protected WKChannelInfo? ApplyFlagChanges(string channelId, WKChannelType channelType, WKChannelFlagChanges changes, string action)
         {
@@ -232,7 +213,7 @@ namespace WuKongIM.PowerShell
                 return;
             }
             IReadOnlyList<WKBulkItemResult> results = Run(ct => WKBulk.RunChunkAsync(Operation, chunk.Key, chunk.Items, c => SendAsync(chunk.Key, chunk.Items, c), ct));
-            WriteChunkResults(results, chunk.Items, _progress!);
+            WriteBulkResults(results, chunk.Items, _progress);
         }
     }
 
@@ -315,7 +296,14 @@ namespace WuKongIM.PowerShell
 
         protected override void EndProcessing()
         {
-            foreach (WKChunk<WKChannelKey, string> all in _collected!.Drain())
+            IReadOnlyList<WKChunk<WKChannelKey, string>> lists = _collected!.Drain();
+            long total = 0;
+            foreach (WKChunk<WKChannelKey, string> all in lists)
+            {
+                total += all.Items.Count;
+            }
+            _progress!.Total = total;
+            foreach (WKChunk<WKChannelKey, string> all in lists)
             {
                 ReplaceChannel(all.Key, all.Items);
             }
@@ -350,7 +338,7 @@ namespace WuKongIM.PowerShell
                 }
                 bool first = start == 0;
                 IReadOnlyList<WKBulkItemResult> results = Run(ct => WKBulk.RunChunkAsync(Operation, channel, chunk, c => first ? ReplaceAsync(channel, chunk, c) : AddAsync(channel, chunk, c), ct));
-                WriteChunkResults(results, chunk, _progress!);
+                WriteBulkResults(results, chunk, _progress);
                 if (first && results[0].Status == WKBulkItemStatus.Failed)
                 {
                     // Adding the rest to a list that was not replaced would merge instead of replace.

@@ -20,6 +20,13 @@ namespace WuKongIM.PowerShell
         /// <summary>Do not ask for confirmation.</summary>
         [Parameter] public SwitchParameter Force { get; set; }
 
+        /// <summary>How many channels are deleted at once when channels are piped in; errors still come out in input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private OrderedDispatcher<WKChannelKey, bool>? _deletes;
+
         protected override void ProcessRecord()
         {
             var channel = new WKChannelKey(ChannelId, ChannelType);
@@ -34,11 +41,28 @@ namespace WuKongIM.PowerShell
                 {
                     return;
                 }
-                Run(ct => Client.Channels.DeleteChannelAsync(ChannelId, ChannelType, ct));
+                // Asked here, on the pipeline thread; the requests themselves run ThrottleLimit at a time.
+                _deletes ??= CreateDispatcher<WKChannelKey, bool>(ThrottleLimit, async (key, ct) =>
+                {
+                    await Client.Channels.DeleteChannelAsync(key.ChannelId, key.ChannelType, ct).ConfigureAwait(false);
+                    return true;
+                });
+                PostThrottled(_deletes, channel, WriteFailure);
             }
             catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
             {
                 WriteWKError(ex, channel);
+            }
+        }
+
+        protected override void EndProcessing() => DrainThrottled(_deletes, WriteFailure);
+
+        /// <summary>The cmdlet returns nothing: only failures are written.</summary>
+        private void WriteFailure(DispatchOutcome<WKChannelKey, bool> outcome)
+        {
+            if (!outcome.Succeeded)
+            {
+                WriteOutcome(outcome);
             }
         }
     }

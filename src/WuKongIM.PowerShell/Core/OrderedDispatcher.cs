@@ -51,12 +51,22 @@ namespace WuKongIM.PowerShell
         /// <summary>Inputs posted whose outcome has not been taken yet.</summary>
         public int Pending => _pending.Count;
 
-        /// <summary>Starts the work for one input, first waiting for a free slot.</summary>
+        /// <summary>
+        /// Starts the work for one input, first waiting for a free slot. Throws OperationCanceledException once the run is
+        /// stopped, without starting the work.
+        /// </summary>
         public void Post(TIn input, Action? whileWaiting = null)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             while (!_slots.Wait(50, _cancellationToken))
             {
                 whileWaiting?.Invoke();
+            }
+            if (_cancellationToken.IsCancellationRequested)
+            {
+                // The stop freed the slot (by cancelling the items that held it): start nothing after a stop.
+                _slots.Release();
+                _cancellationToken.ThrowIfCancellationRequested();
             }
             // Task.Run: the caller's thread blocks in Post/Drain, so nothing may be queued back onto its synchronization context.
             _pending.Enqueue((input, Task.Run(() => RunAsync(input))));
@@ -93,7 +103,14 @@ namespace WuKongIM.PowerShell
             }
             finally
             {
-                _slots.Release();
+                try
+                {
+                    _slots.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The command ended (stopped) before this item finished; nobody waits for the slot any more.
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
@@ -22,8 +23,11 @@ namespace WuKongIM.PowerShell
 
         private readonly QueueSink _sink = new QueueSink();
 
-        /// <summary>Runs one client call to completion, writing its request log as verbose output while it runs.</summary>
-        protected T Run<T>(Func<CancellationToken, Task<T>> call)
+        /// <summary>
+        /// Runs one client call to completion, writing its request log as verbose output while it runs; <paramref name="whileWaiting"/>
+        /// runs on the pipeline thread between polls (to show progress of a long call).
+        /// </summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> call, Action? whileWaiting = null)
         {
             Task<T> task;
             using (WKRequestLog.BeginScope(_sink))
@@ -36,6 +40,7 @@ namespace WuKongIM.PowerShell
                 while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
                 {
                     FlushVerbose();
+                    whileWaiting?.Invoke();
                 }
                 FlushVerbose();
                 return task.GetAwaiter().GetResult();
@@ -63,6 +68,96 @@ namespace WuKongIM.PowerShell
                     return work(input, ct);
                 }
             }, CancellationToken);
+        }
+
+        /// <summary>
+        /// Posts one input to a dispatcher (waiting for a free slot while flushing verbose output), then writes every outcome
+        /// that is ready, in input order. A stop (Ctrl+C) while waiting ends the command at once: nothing new is started.
+        /// </summary>
+        protected void PostThrottled<TIn, TOut>(OrderedDispatcher<TIn, TOut> dispatcher, TIn input, Action<DispatchOutcome<TIn, TOut>> write)
+        {
+            try
+            {
+                dispatcher.Post(input, FlushVerbose);
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                FlushVerbose();
+                throw new PipelineStoppedException();
+            }
+            foreach (DispatchOutcome<TIn, TOut> outcome in dispatcher.TakeCompleted())
+            {
+                FlushVerbose();
+                write(outcome);
+            }
+        }
+
+        /// <summary>Waits for everything posted and writes the remaining outcomes in input order (EndProcessing).</summary>
+        protected void DrainThrottled<TIn, TOut>(OrderedDispatcher<TIn, TOut>? dispatcher, Action<DispatchOutcome<TIn, TOut>> write)
+        {
+            if (dispatcher == null)
+            {
+                return;
+            }
+            foreach (DispatchOutcome<TIn, TOut> outcome in dispatcher.Drain(FlushVerbose))
+            {
+                FlushVerbose();
+                write(outcome);
+            }
+            FlushVerbose();
+        }
+
+        /// <summary>
+        /// The usual way to write an outcome: the result (a sequence is written item by item), or a non-terminating error
+        /// targeted at the input. Once the command is stopping, nothing more is written; an unexpected exception ends it.
+        /// </summary>
+        protected void WriteOutcome<TIn, TOut>(DispatchOutcome<TIn, TOut> outcome, object? target = null)
+        {
+            if (outcome.Succeeded)
+            {
+                WriteObject(outcome.Result, enumerateCollection: outcome.Result is System.Collections.IEnumerable && !(outcome.Result is string));
+                return;
+            }
+            if (outcome.Error is OperationCanceledException && _cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            if (!IsItemFailure(outcome.Error!))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(outcome.Error!).Throw();
+            }
+            WriteWKError(outcome.Error!, target ?? outcome.Input);
+        }
+
+        /// <summary>Failures that concern one input item: the command reports them and goes on with the next.</summary>
+        protected virtual bool IsItemFailure(Exception exception) => exception is WKApiException || exception is WKValidationException;
+
+        /// <summary>
+        /// Writes one chunk's per-item results and, when its request failed, one error record naming the chunk's items;
+        /// advances the progress. Returns how many items did not succeed.
+        /// </summary>
+        protected int WriteBulkResults(IReadOnlyList<WKBulkItemResult> results, object? errorTarget, BulkProgress? progress)
+        {
+            int failed = 0;
+            Exception? failure = null;
+            foreach (WKBulkItemResult result in results)
+            {
+                WriteObject(result);
+                if (result.Status != WKBulkItemStatus.Succeeded)
+                {
+                    failed++;
+                    failure ??= result.Exception;
+                }
+            }
+            if (failure != null)
+            {
+                WriteWKError(failure, errorTarget);
+            }
+            if (progress != null)
+            {
+                WriteBulkProgress(progress.Advance(results.Count - failed, failed));
+            }
+            return failed;
         }
 
         /// <summary>Shows a progress update from <see cref="BulkProgress"/> (null means nothing is due).</summary>

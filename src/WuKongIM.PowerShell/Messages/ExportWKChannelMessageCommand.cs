@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
 using WuKongIM.Client;
 
 namespace WuKongIM.PowerShell
@@ -62,7 +63,18 @@ namespace WuKongIM.PowerShell
             try
             {
                 var query = new WKChannelMessageQuery { ChannelId = ChannelId, ChannelType = ChannelType, LoginUid = LoginUid, StartSeq = StartSeq, EndSeq = EndSeq, PageSize = PageSize };
-                WKExportResult result = Run(ct => WKMessageExporter.ExportAsync(Client.Messages, query, file, format, Resume, Force, null, ct));
+                // Pages arrive on the thread pool: remember the count there, show it from the pipeline thread.
+                var progress = new BulkProgress("Exporting " + ChannelId + " to " + file);
+                long written = 0, shown = 0;
+                void ShowProgress()
+                {
+                    long now = Interlocked.Read(ref written);
+                    WriteBulkProgress(progress.Advance(now - shown));
+                    shown = now;
+                }
+                WKExportResult result = Run(ct => WKMessageExporter.ExportAsync(Client.Messages, query, file, format, Resume, Force, page => Interlocked.Exchange(ref written, page.Count), ct), ShowProgress);
+                ShowProgress();
+                WriteBulkProgress(progress.Complete());
                 WriteObject(result);
             }
             catch (Exception ex) when (ex is WKApiException || ex is WKValidationException || ex is IOException || ex is UnauthorizedAccessException)

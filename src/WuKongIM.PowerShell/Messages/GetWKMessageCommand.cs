@@ -54,6 +54,11 @@ namespace WuKongIM.PowerShell
         [Parameter(ParameterSetName = ClientMsgNoSet)]
         public SwitchParameter SyncOnce { get; set; }
 
+        /// <summary>How many client_msg_no look-ups run at once; results still come out in input order.</summary>
+        [Parameter(ParameterSetName = ClientMsgNoSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
         [Parameter(Mandatory = true, ParameterSetName = LastSet)]
         public SwitchParameter Last { get; set; }
 
@@ -113,17 +118,31 @@ namespace WuKongIM.PowerShell
                 throw new WKValidationException("A person channel is stored under both uids: give the other party as -LoginUid (or the stored a@b id as -ChannelId).", "LoginUid");
             }
             string stored = WKChannelIds.StoredChannelId(ChannelId, ChannelType, LoginUid, SyncOnce);
+            // One GET /message/byclientmsgno per number (there is no batch route), ThrottleLimit at a time.
+            _byClientMsgNo ??= CreateDispatcher<ClientMsgNoLookup, WKMessage>(ThrottleLimit,
+                (lookup, ct) => Client.Messages.GetMessageByClientMsgNoAsync(lookup.StoredChannelId, lookup.ChannelType, lookup.ClientMsgNo, ct));
             foreach (string no in ClientMsgNo)
             {
-                try
-                {
-                    WriteObject(Run(ct => Client.Messages.GetMessageByClientMsgNoAsync(stored, ChannelType, no, ct)));
-                }
-                catch (WKApiException ex)
-                {
-                    WriteWKError(ex, no);
-                }
+                PostThrottled(_byClientMsgNo, new ClientMsgNoLookup(stored, ChannelType, no), o => WriteOutcome(o, o.Input.ClientMsgNo));
             }
+        }
+
+        protected override void EndProcessing() => DrainThrottled(_byClientMsgNo, o => WriteOutcome(o, o.Input.ClientMsgNo));
+
+        private OrderedDispatcher<ClientMsgNoLookup, WKMessage>? _byClientMsgNo;
+
+        private sealed class ClientMsgNoLookup
+        {
+            public ClientMsgNoLookup(string storedChannelId, WKChannelType channelType, string clientMsgNo)
+            {
+                StoredChannelId = storedChannelId;
+                ChannelType = channelType;
+                ClientMsgNo = clientMsgNo;
+            }
+
+            public string StoredChannelId { get; }
+            public WKChannelType ChannelType { get; }
+            public string ClientMsgNo { get; }
         }
 
         private void WriteFound(IReadOnlyList<WKMessage> found, IReadOnlyList<string> missing, string what)

@@ -19,7 +19,9 @@ namespace WuKongIM.PowerShell
         private const string SubscribersSet = "Subscribers";
 
         private byte[] _payload = new byte[0];
-        private PipelineBatch<string>? _batch;
+        private ChunkBuffer<string>? _batch;
+        private OrderedDispatcher<WKSendMessage, WKSendResult>? _sends;
+        private BulkProgress? _progress;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ChannelSet)]
         [Alias("channel_id")]
@@ -82,6 +84,11 @@ namespace WuKongIM.PowerShell
         [ValidateRange(1, 10000)]
         public int BatchSize { get; set; } = 1000;
 
+        /// <summary>How many channel sends run at once when channels are piped in; results still come out in input order.</summary>
+        [Parameter(ParameterSetName = ChannelSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
         protected override void BeginProcessing()
         {
             try
@@ -93,7 +100,8 @@ namespace WuKongIM.PowerShell
             {
                 ThrowWKError(ex, null);
             }
-            _batch = new PipelineBatch<string>(BatchSize);
+            _batch = new ChunkBuffer<string>(BatchSize);
+            _progress = new BulkProgress(ParameterSetName == ToUidSet ? "Sending to users" : "Sending messages");
         }
 
         protected override void ProcessRecord()
@@ -115,7 +123,7 @@ namespace WuKongIM.PowerShell
                         Subscribers.Length.ToString(CultureInfo.InvariantCulture) + " subscriber(s)", "Send command message");
                     break;
                 default:
-                    Send(new WKSendMessage
+                    var message = new WKSendMessage
                     {
                         ChannelId = ChannelId,
                         ChannelType = ChannelType,
@@ -127,7 +135,13 @@ namespace WuKongIM.PowerShell
                         SyncOnce = SyncOnce,
                         Expire = Expire,
                         IsStream = Stream,
-                    }, "channel " + ChannelId + " (" + ChannelType + ")", "Send message");
+                    };
+                    if (ShouldProcess("channel " + ChannelId + " (" + ChannelType + ")", "Send message"))
+                    {
+                        // One request per piped channel, ThrottleLimit at a time; SendSafelyAsync never stores a message twice.
+                        _sends ??= CreateDispatcher<WKSendMessage, WKSendResult>(ThrottleLimit, (m, ct) => Client.Messages.SendSafelyAsync(m, ct));
+                        PostThrottled(_sends, message, WriteSent);
+                    }
                     break;
             }
         }
@@ -142,6 +156,14 @@ namespace WuKongIM.PowerShell
                     SendBatch(rest);
                 }
             }
+            DrainThrottled(_sends, WriteSent);
+            WriteBulkProgress(_progress!.Complete());
+        }
+
+        private void WriteSent(DispatchOutcome<WKSendMessage, WKSendResult> outcome)
+        {
+            WriteOutcome(outcome);
+            WriteBulkProgress(_progress!.Advance(outcome.Succeeded ? 1 : 0, outcome.Succeeded ? 0 : 1));
         }
 
         private void Send(WKSendMessage message, string target, string action)
@@ -176,15 +198,18 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(item);
                 }
+                WriteBulkProgress(_progress!.Advance(uids.Count));
             }
             catch (WKApiException ex)
             {
                 // Nothing is resent: a batch that failed ambiguously may have reached some or all users.
                 WriteWKError(ex, uids);
+                WriteBulkProgress(_progress!.Advance(0, uids.Count));
             }
             catch (WKValidationException ex)
             {
                 WriteWKError(ex, uids);
+                WriteBulkProgress(_progress!.Advance(0, uids.Count));
             }
         }
     }

@@ -10,7 +10,7 @@ namespace WuKongIM.PowerShell
     {
         private const string AllSet = "Server";
         private const string UidSet = "Uid";
-        private PipelineBatch<string>? _batch;
+        private ChunkBuffer<string>? _batch;
 
         /// <summary>Users to route; v2.2.5 answers the same addresses for every uid.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UidSet)]
@@ -26,7 +26,7 @@ namespace WuKongIM.PowerShell
         [ValidateRange(1, 10000)]
         public int BatchSize { get; set; } = 1000;
 
-        protected override void BeginProcessing() => _batch = new PipelineBatch<string>(BatchSize);
+        protected override void BeginProcessing() => _batch = new ChunkBuffer<string>(BatchSize);
 
         protected override void ProcessRecord()
         {

@@ -8,21 +8,21 @@ namespace WuKongIM.PowerShell
 {
     /// <summary>
     /// The engine of every cmdlet that sends piped uids in chunks: each uid is checked as it arrives (a bad one is refused
-    /// alone, with a <see cref="WKInvalidInputException"/>), good ones are buffered, and every full chunk is one request.
-    /// N valid uids therefore cost ceil(N / BatchSize) requests.
+    /// alone, with a <see cref="WKInvalidInputException"/>), good ones are buffered in the shared <see cref="ChunkBuffer{TItem}"/>,
+    /// and every full chunk is one request. N valid uids therefore cost ceil(N / BatchSize) requests.
     /// </summary>
     public sealed class UidBatchRunner<TResult>
     {
-        private readonly PipelineBatch<string> _batch;
+        private readonly ChunkBuffer<string> _batch;
         private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TResult>>> _send;
 
         public UidBatchRunner(int batchSize, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TResult>>> send)
         {
-            _batch = new PipelineBatch<string>(batchSize);
+            _batch = new ChunkBuffer<string>(batchSize);
             _send = send;
         }
 
-        public int BatchSize => _batch.BatchSize;
+        public int BatchSize => _batch.ChunkSize;
 
         /// <summary>Checks and buffers a uid; returns a full chunk to send, else null. Throws for an invalid uid.</summary>
         public IReadOnlyList<string>? Add(string? uid) => _batch.Add(WKInputRules.Uid(uid));
@@ -32,7 +32,7 @@ namespace WuKongIM.PowerShell
 
         public Task<IReadOnlyList<TResult>> SendAsync(IReadOnlyList<string> chunk, CancellationToken cancellationToken) => _send(chunk, cancellationToken);
 
-        /// <summary>The whole pipeline at once, as the cmdlets run it item by item (used by scripts and tests).</summary>
+        /// <summary>The whole pipeline at once, as the cmdlets run it item by item (used by scripts, tests and the bench).</summary>
         public async Task<IReadOnlyList<TResult>> RunAsync(IEnumerable<string?> uids, CancellationToken cancellationToken = default)
         {
             var results = new List<TResult>();
@@ -51,106 +51,54 @@ namespace WuKongIM.PowerShell
             }
             return results;
         }
-
-        /// <summary>One result row per uid of a chunk, for list endpoints whose answer is only "OK".</summary>
-        public static IReadOnlyList<WKUserResult> Succeeded(IReadOnlyList<string> chunk, string action, string? ownerUid = null)
-        {
-            var rows = new List<WKUserResult>(chunk.Count);
-            foreach (string uid in chunk)
-            {
-                rows.Add(ownerUid == null ? new WKUserResult { Uid = uid, Action = action } : new WKUserResult { Uid = ownerUid, ListedUid = uid, Action = action });
-            }
-            return rows;
-        }
-
-        /// <summary>One failed row per uid of a chunk whose request failed.</summary>
-        public static IReadOnlyList<WKUserResult> Failed(IReadOnlyList<string> chunk, string action, Exception error, string? ownerUid = null)
-        {
-            var rows = new List<WKUserResult>(chunk.Count);
-            foreach (string uid in chunk)
-            {
-                rows.Add(new WKUserResult { Uid = ownerUid ?? uid, ListedUid = ownerUid == null ? null : uid, Action = action, Status = WKUserResultStatus.Failed, Error = error.Message });
-            }
-            return rows;
-        }
     }
 
-    /// <summary>Buffers (owner, uid) pairs per owner, so a user's list changes go out in chunks of at most BatchSize uids.</summary>
+    /// <summary>
+    /// Buffers (owner, uid) pairs per owner in the shared <see cref="GroupedChunkBuffer{TKey, TItem}"/>, so a user's list
+    /// changes go out in chunks of at most BatchSize uids; both uids are checked first.
+    /// </summary>
     public sealed class OwnerBatch
     {
-        private readonly Dictionary<string, List<string>> _pending = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        private readonly List<string> _order = new List<string>();
+        private readonly GroupedChunkBuffer<string, string> _pending;
 
-        public OwnerBatch(int batchSize)
-        {
-            if (batchSize < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(batchSize), "The batch size must be at least 1.");
-            }
-            BatchSize = batchSize;
-        }
+        public OwnerBatch(int batchSize) => _pending = new GroupedChunkBuffer<string, string>(batchSize, keyComparer: StringComparer.Ordinal);
 
-        public int BatchSize { get; }
+        public int BatchSize => _pending.ChunkSize;
 
         /// <summary>Checks both uids and buffers; returns a full chunk for the owner, else null.</summary>
         public KeyValuePair<string, IReadOnlyList<string>>? Add(string? ownerUid, string? uid, string ownerParam, string uidParam)
         {
             string owner = WKInputRules.Uid(ownerUid, ownerParam);
             string listed = WKInputRules.Uid(uid, uidParam);
-            if (!_pending.TryGetValue(owner, out List<string>? list))
-            {
-                _pending[owner] = list = new List<string>();
-                _order.Add(owner);
-            }
-            list.Add(listed);
-            if (list.Count < BatchSize)
-            {
-                return null;
-            }
-            _pending.Remove(owner);
-            _order.Remove(owner);
-            return new KeyValuePair<string, IReadOnlyList<string>>(owner, list);
+            _pending.Add(owner, listed, out WKChunk<string, string>? full);
+            return full == null ? (KeyValuePair<string, IReadOnlyList<string>>?)null : new KeyValuePair<string, IReadOnlyList<string>>(full.Key, full.Items);
         }
 
         /// <summary>Every owner's remaining uids, in the order owners first appeared.</summary>
         public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Drain()
         {
             var chunks = new List<KeyValuePair<string, IReadOnlyList<string>>>();
-            foreach (string owner in _order)
+            foreach (WKChunk<string, string> chunk in _pending.Drain())
             {
-                chunks.Add(new KeyValuePair<string, IReadOnlyList<string>>(owner, _pending[owner]));
+                chunks.Add(new KeyValuePair<string, IReadOnlyList<string>>(chunk.Key, chunk.Items));
             }
-            _pending.Clear();
-            _order.Clear();
             return chunks;
         }
     }
-}
 
-namespace WuKongIM.PowerShell
-{
     /// <summary>The batch runners of the bulk user cmdlets, built in one place so scripts and tests run exactly what the cmdlets run.</summary>
     public static class WKUserBatches
     {
         public static UidBatchRunner<WKOnlineStatus> OnlineStatus(WKClient client, int batchSize) =>
             new UidBatchRunner<WKOnlineStatus>(batchSize, (chunk, ct) => client.Users.GetOnlineStatusAsync(new List<string>(chunk), ct));
 
-        public static UidBatchRunner<WKUserResult> SystemUsers(WKClient client, int batchSize, bool add)
+        /// <summary>One result per uid; a failed request gives Failed rows with the server's reason (it does not throw).</summary>
+        public static UidBatchRunner<WKBulkItemResult> SystemUsers(WKClient client, int batchSize, bool add)
         {
-            string action = add ? "AddSystemUser" : "RemoveSystemUser";
-            return new UidBatchRunner<WKUserResult>(batchSize, async (chunk, ct) =>
-            {
-                var uids = new List<string>(chunk);
-                if (add)
-                {
-                    await client.Users.AddSystemUidsAsync(uids, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await client.Users.RemoveSystemUidsAsync(uids, ct).ConfigureAwait(false);
-                }
-                return UidBatchRunner<WKUserResult>.Succeeded(chunk, action);
-            });
+            WKBulkScope scope = WKBulkScope.Server(add ? "AddSystemUser" : "RemoveSystemUser");
+            return new UidBatchRunner<WKBulkItemResult>(batchSize, (chunk, ct) => WKBulk.RunChunkAsync(scope, chunk, c => add
+                ? client.Users.AddSystemUidsAsync(new List<string>(chunk), c)
+                : client.Users.RemoveSystemUidsAsync(new List<string>(chunk), c), ct));
         }
     }
 }

@@ -30,7 +30,7 @@ namespace WuKongIM.PowerShell
             return entries.Select(e => new WKUserListEntry { Uid = owner, ListedUid = e.Uid, List = list, CreatedAt = e.CreatedAt }).ToList();
         }
 
-        public async Task<IReadOnlyList<WKUserResult>> AddAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<WKBulkItemResult>> AddAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
         {
             string owner = WKInputRules.Uid(ownerUid);
             List<string> listed = WKInputRules.Uids(uids);
@@ -42,10 +42,10 @@ namespace WuKongIM.PowerShell
             {
                 await _client.Channels.AddWhitelistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
             }
-            return UidBatchRunner<WKUserResult>.Succeeded(listed, "Add" + list, owner);
+            return WKBulk.Results(WKBulkScope.UserList("Add" + list, owner), listed, WKBulkItemStatus.Succeeded, null);
         }
 
-        public async Task<IReadOnlyList<WKUserResult>> RemoveAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<WKBulkItemResult>> RemoveAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
         {
             string owner = WKInputRules.Uid(ownerUid);
             List<string> listed = WKInputRules.Uids(uids);
@@ -57,11 +57,11 @@ namespace WuKongIM.PowerShell
             {
                 await _client.Channels.RemoveWhitelistAsync(owner, WKChannelType.Person, listed, cancellationToken).ConfigureAwait(false);
             }
-            return UidBatchRunner<WKUserResult>.Succeeded(listed, "Remove" + list, owner);
+            return WKBulk.Results(WKBulkScope.UserList("Remove" + list, owner), listed, WKBulkItemStatus.Succeeded, null);
         }
 
         /// <summary>Empties the owner's list.</summary>
-        public async Task<WKUserResult> ClearAsync(string ownerUid, WKUserListKind list, CancellationToken cancellationToken)
+        public async Task<WKBulkItemResult> ClearAsync(string ownerUid, WKUserListKind list, CancellationToken cancellationToken)
         {
             string owner = WKInputRules.Uid(ownerUid);
             if (list == WKUserListKind.Blocklist)
@@ -72,11 +72,11 @@ namespace WuKongIM.PowerShell
             {
                 await _client.Channels.RemoveAllWhitelistAsync(owner, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
             }
-            return new WKUserResult { Uid = owner, Action = "Clear" + list };
+            return Cleared(owner, list);
         }
 
         /// <summary>Replaces the owner's list with exactly <paramref name="uids"/> (an empty list clears it).</summary>
-        public async Task<IReadOnlyList<WKUserResult>> SetAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<WKBulkItemResult>> SetAsync(string ownerUid, WKUserListKind list, IReadOnlyList<string> uids, CancellationToken cancellationToken)
         {
             string owner = WKInputRules.Uid(ownerUid);
             List<string> listed = uids.Select(u => WKInputRules.Uid(u)).Distinct().ToList();
@@ -90,9 +90,13 @@ namespace WuKongIM.PowerShell
             }
             if (listed.Count == 0)
             {
-                return new[] { new WKUserResult { Uid = owner, Action = "Clear" + list } };
+                return new[] { Cleared(owner, list) };
             }
-            return UidBatchRunner<WKUserResult>.Succeeded(listed, "Set" + list, owner);
+            return WKBulk.Results(WKBulkScope.UserList("Set" + list, owner), listed, WKBulkItemStatus.Succeeded, null);
         }
+
+        /// <summary>The one row of an emptied list: the owner, no listed uid.</summary>
+        private static WKBulkItemResult Cleared(string owner, WKUserListKind list) =>
+            new WKBulkItemResult("Clear" + list, null, null, owner, WKBulkItemStatus.Succeeded);
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using WuKongIM.Client;
@@ -7,69 +6,16 @@ namespace WuKongIM.PowerShell
 {
     /// <summary>Makes uids system users (POST /user/systemuids_add, batched): their sends bypass subscriber and list checks.</summary>
     [Cmdlet(VerbsCommon.Add, "WKSystemUser", SupportsShouldProcess = true)]
-    [OutputType(typeof(WKUserResult))]
-    public sealed class AddWKSystemUserCommand : WKUsersCmdlet
+    [OutputType(typeof(WKBulkItemResult))]
+    public sealed class AddWKSystemUserCommand : WKUidBatchCmdlet<WKBulkItemResult>
     {
-        private const string Action = "AddSystemUser";
-        private UidBatchRunner<WKUserResult>? _runner;
+        protected override string Activity => "Adding system users";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("UserId")]
-        [AllowEmptyString]
-        public string[] Uid { get; set; } = new string[0];
+        protected override string? ChangeAction => "Add system user";
 
-        [Parameter]
-        [ValidateRange(1, 10000)]
-        public int BatchSize { get; set; } = 1000;
+        protected override UidBatchRunner<WKBulkItemResult> CreateRunner(WKClient client, int batchSize) =>
+            WKUserBatches.SystemUsers(client, batchSize, add: true);
 
-        protected override void BeginProcessing() =>
-            _runner = WKUserBatches.SystemUsers(Client, BatchSize, add: true);
-
-        protected override void ProcessRecord()
-        {
-            foreach (string uid in Uid)
-            {
-                IReadOnlyList<string>? chunk;
-                try
-                {
-                    WKInputRules.Uid(uid);
-                    if (!ShouldProcess(uid, "Add system user"))
-                    {
-                        continue;
-                    }
-                    chunk = _runner!.Add(uid);
-                }
-                catch (WKValidationException ex)
-                {
-                    WriteWKError(ex, uid);
-                    continue;
-                }
-                if (chunk != null)
-                {
-                    Send(chunk);
-                }
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            IReadOnlyList<string> rest = _runner!.Drain();
-            if (rest.Count > 0)
-            {
-                Send(rest);
-            }
-        }
-
-        private void Send(IReadOnlyList<string> chunk)
-        {
-            try
-            {
-                WriteResults(Run(ct => _runner!.SendAsync(chunk, ct)));
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteChunkFailure(ex, chunk, Action);
-            }
-        }
+        protected override int WriteChunk(IReadOnlyList<WKBulkItemResult> results, IReadOnlyList<string> chunk) => WriteBulkResults(results, chunk, null);
     }
 }

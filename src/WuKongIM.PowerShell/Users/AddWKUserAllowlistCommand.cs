@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using WuKongIM.Client;
 
@@ -7,19 +5,9 @@ namespace WuKongIM.PowerShell
 {
     /// <summary>Adds uids to a user's allowlist (the person channel's whitelist; enforced only when the server runs with whitelistOffOfPerson: false). Piped uids are sent in chunks per owner.</summary>
     [Cmdlet(VerbsCommon.Add, "WKUserAllowlist", SupportsShouldProcess = true)]
-    [OutputType(typeof(WKUserResult))]
-    public sealed class AddWKUserAllowlistCommand : WKUsersCmdlet
+    [OutputType(typeof(WKBulkItemResult))]
+    public sealed class AddWKUserAllowlistCommand : WKUserListChangeCmdlet
     {
-        private const string AllowlistWarning = "A user's allowlist is enforced only when the WuKongIM server runs with whitelistOffOfPerson: false; the default (true) ignores it, and the API cannot read the setting.";
-        private const string Action = "AddAllowlist";
-        private OwnerBatch? _batch;
-
-        /// <summary>The user whose allowlist changes.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("UserId", "OwnerUid")]
-        [AllowEmptyString]
-        public string Uid { get; set; } = string.Empty;
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ListedUid")]
         [AllowEmptyString]
@@ -29,60 +17,16 @@ namespace WuKongIM.PowerShell
         [ValidateRange(1, 10000)]
         public int BatchSize { get; set; } = 1000;
 
+        protected override WKUserListKind List => WKUserListKind.Allowlist;
+        protected override bool Adding => true;
+        protected override string[] ListedUids => AllowedUid;
+        protected override string ListedParameterName => "AllowedUid";
+        protected override int ChunkSize => BatchSize;
+
         protected override void BeginProcessing()
         {
-            WriteWarning(AllowlistWarning);
-            if (ParameterSetName != "All")
-            {
-                _batch = new OwnerBatch(BatchSize);
-            }
-        }
-
-        protected override void ProcessRecord()
-        {
-            foreach (string listed in AllowedUid)
-            {
-                KeyValuePair<string, IReadOnlyList<string>>? chunk;
-                try
-                {
-                    WKInputRules.Uid(Uid, "Uid");
-                    WKInputRules.Uid(listed, "AllowedUid");
-                    if (!ShouldProcess(Uid + " -> " + listed, "Add to allowlist"))
-                    {
-                        continue;
-                    }
-                    chunk = _batch!.Add(Uid, listed, "Uid", "AllowedUid");
-                }
-                catch (WKValidationException ex)
-                {
-                    WriteWKError(ex, listed);
-                    continue;
-                }
-                if (chunk.HasValue)
-                {
-                    Send(chunk.Value);
-                }
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            foreach (KeyValuePair<string, IReadOnlyList<string>> chunk in _batch!.Drain())
-            {
-                Send(chunk);
-            }
-        }
-
-        private void Send(KeyValuePair<string, IReadOnlyList<string>> chunk)
-        {
-            try
-            {
-                WriteResults(Run(ct => new WKUserListOperations(Client).AddAsync(chunk.Key, WKUserListKind.Allowlist, chunk.Value, ct)));
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteChunkFailure(ex, chunk.Value, Action, chunk.Key);
-            }
+            WriteWarning("A user's allowlist is enforced only when the WuKongIM server runs with whitelistOffOfPerson: false; the default (true) ignores it, and the API cannot read the setting.");
+            base.BeginProcessing();
         }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Management.Automation;
 using WuKongIM.Client;
 
@@ -22,25 +24,30 @@ namespace WuKongIM.PowerShell
         [ValidateRange(1, 1000)]
         public int PageSize { get; set; } = 100;
 
+        /// <summary>How many look-ups run at once; results still come out in input order.</summary>
+        [Parameter(ParameterSetName = UidSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private OrderedDispatcher<string, WKUser>? _lookups;
+
+        protected override void EndProcessing() => DrainThrottled(_lookups, o => WriteOutcome(o));
+
+        private async Task<WKUser> LookUpAsync(string uid, CancellationToken cancellationToken)
+        {
+            WKUser? user = await Client.Users.GetUserAsync(uid, cancellationToken).ConfigureAwait(false);
+            return user ?? throw new WKUserManagementException("WKUserNotFound", "No user '" + uid + "': only uids registered with /user/token are users.");
+        }
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == UidSet)
             {
+                // One look-up per uid (there is no batch route), ThrottleLimit at a time.
+                _lookups ??= CreateDispatcher<string, WKUser>(ThrottleLimit, LookUpAsync);
                 foreach (string uid in Uid)
                 {
-                    try
-                    {
-                        WKUser? user = Run(ct => Client.Users.GetUserAsync(uid, ct));
-                        if (user == null)
-                        {
-                            throw new WKUserManagementException("WKUserNotFound", "No user '" + uid + "': only uids registered with /user/token are users.");
-                        }
-                        WriteObject(user);
-                    }
-                    catch (Exception ex) when (IsItemError(ex))
-                    {
-                        WriteWKError(ex, uid);
-                    }
+                    PostThrottled(_lookups, uid, o => WriteOutcome(o));
                 }
                 return;
             }

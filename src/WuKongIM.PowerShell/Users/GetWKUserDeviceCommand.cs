@@ -1,4 +1,7 @@
-using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Management.Automation;
 using WuKongIM.Client;
 
@@ -22,29 +25,33 @@ namespace WuKongIM.PowerShell
         [Parameter]
         public SwitchParameter IncludeToken { get; set; }
 
+        /// <summary>How many look-ups run at once; results still come out in input order.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        private OrderedDispatcher<string, IReadOnlyList<WKDevice>>? _lookups;
+
         protected override void ProcessRecord()
         {
+            // One GET /cluster/devices per uid (there is no batch route), ThrottleLimit at a time.
+            _lookups ??= CreateDispatcher<string, IReadOnlyList<WKDevice>>(ThrottleLimit, LookUpAsync);
             foreach (string uid in Uid)
             {
-                try
-                {
-                    if (DeviceFlag.HasValue)
-                    {
-                        WKInputRules.DeviceFlag(DeviceFlag.Value);
-                    }
-                    foreach (WKDevice device in Run(ct => Client.Users.GetDevicesAsync(uid, IncludeToken, ct)))
-                    {
-                        if (!DeviceFlag.HasValue || device.DeviceFlag == DeviceFlag.Value)
-                        {
-                            WriteObject(device);
-                        }
-                    }
-                }
-                catch (Exception ex) when (IsItemError(ex))
-                {
-                    WriteWKError(ex, uid);
-                }
+                PostThrottled(_lookups, uid, o => WriteOutcome(o));
             }
+        }
+
+        protected override void EndProcessing() => DrainThrottled(_lookups, o => WriteOutcome(o));
+
+        private async Task<IReadOnlyList<WKDevice>> LookUpAsync(string uid, CancellationToken cancellationToken)
+        {
+            if (DeviceFlag.HasValue)
+            {
+                WKInputRules.DeviceFlag(DeviceFlag.Value);
+            }
+            IReadOnlyList<WKDevice> devices = await Client.Users.GetDevicesAsync(uid, IncludeToken, cancellationToken).ConfigureAwait(false);
+            return DeviceFlag.HasValue ? devices.Where(d => d.DeviceFlag == DeviceFlag.Value).ToList() : devices;
         }
     }
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using WuKongIM.Client;
 
@@ -7,18 +5,9 @@ namespace WuKongIM.PowerShell
 {
     /// <summary>Replaces a user's blocklist (the person channel's blacklist: senders this user no longer receives messages from) with exactly the uids given (an empty list clears it).</summary>
     [Cmdlet(VerbsCommon.Set, "WKUserBlocklist", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(WKUserResult))]
-    public sealed class SetWKUserBlocklistCommand : WKUsersCmdlet
+    [OutputType(typeof(WKBulkItemResult))]
+    public sealed class SetWKUserBlocklistCommand : WKUserListReplaceCmdlet
     {
-        private readonly Dictionary<string, List<string>> _lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        private readonly List<string> _owners = new List<string>();
-
-        /// <summary>The user whose blocklist is replaced.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("UserId", "OwnerUid")]
-        [AllowEmptyString]
-        public string Uid { get; set; } = string.Empty;
-
         /// <summary>The complete new list; @() clears it. Piped uids are collected per owner and sent once at the end.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ListedUid")]
@@ -26,52 +15,8 @@ namespace WuKongIM.PowerShell
         [AllowEmptyString]
         public string[] BlockedUid { get; set; } = new string[0];
 
-        protected override void ProcessRecord()
-        {
-            try
-            {
-                WKInputRules.Uid(Uid, "Uid");
-                if (!_lists.TryGetValue(Uid, out List<string>? list))
-                {
-                    _lists[Uid] = list = new List<string>();
-                    _owners.Add(Uid);
-                }
-                foreach (string listed in BlockedUid)
-                {
-                    try
-                    {
-                        list.Add(WKInputRules.Uid(listed, "BlockedUid"));
-                    }
-                    catch (WKValidationException ex)
-                    {
-                        WriteWKError(ex, listed);
-                    }
-                }
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, Uid);
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            foreach (string owner in _owners)
-            {
-                List<string> list = _lists[owner];
-                try
-                {
-                    if (!ShouldProcess(owner, "Replace the blocklist with " + list.Count + " uid(s)"))
-                    {
-                        continue;
-                    }
-                    WriteResults(Run(ct => new WKUserListOperations(Client).SetAsync(owner, WKUserListKind.Blocklist, list, ct)));
-                }
-                catch (Exception ex) when (IsItemError(ex))
-                {
-                    WriteWKError(ex, owner);
-                }
-            }
-        }
+        protected override WKUserListKind List => WKUserListKind.Blocklist;
+        protected override string[] ListedUids => BlockedUid;
+        protected override string ListedParameterName => "BlockedUid";
     }
 }

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using WuKongIM.Client;
 using Xunit;
 
 namespace WuKongIM.PowerShell.Tests
 {
-    /// <summary>PipelineBatch: N piped items cost ceil(N / size) chunks, in order, nothing lost.</summary>
-    public sealed class PipelineBatchTests
+    /// <summary>ChunkBuffer (the single-group form of the shared GroupedChunkBuffer): N piped items cost ceil(N / size) chunks, in order, nothing lost.</summary>
+    public sealed class ChunkBufferTests
     {
         [Theory]
         [InlineData(0, 1)]
@@ -20,7 +21,7 @@ namespace WuKongIM.PowerShell.Tests
         [InlineData(10001, 1000)]
         public void Items_come_out_in_ceil_N_over_size_chunks_in_order(int count, int size)
         {
-            var batch = new PipelineBatch<int>(size);
+            var batch = new ChunkBuffer<int>(size);
             var chunks = new List<IReadOnlyList<int>>();
             for (int i = 0; i < count; i++)
             {
@@ -46,7 +47,7 @@ namespace WuKongIM.PowerShell.Tests
         [Fact]
         public void A_handed_out_chunk_is_not_changed_by_later_items()
         {
-            var batch = new PipelineBatch<string>(2);
+            var batch = new ChunkBuffer<string>(2);
             batch.Add("a");
             IReadOnlyList<string> first = batch.Add("b")!;
             batch.Add("c");
@@ -59,7 +60,7 @@ namespace WuKongIM.PowerShell.Tests
         [InlineData(-1)]
         public void A_batch_size_below_one_is_refused(int size)
         {
-            Assert.Throws<ArgumentOutOfRangeException>(() => new PipelineBatch<int>(size));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new ChunkBuffer<int>(size));
         }
     }
 }
