@@ -400,7 +400,8 @@ namespace WuKongIM.Emulator.Areas
             List<string> uids = body.Strings("uids") ?? new List<string>();
             EmulatorState s = r.State;
             Dictionary<string, AllowlistMember> list = s.AllowlistOf(id, type);
-            foreach (string gone in list.Keys.Where(k => !uids.Contains(k)).ToList())
+            var keep = new HashSet<string>(uids, StringComparer.Ordinal);
+            foreach (string gone in list.Keys.Where(k => !keep.Contains(k)).ToList())
             {
                 list.Remove(gone);
             }
