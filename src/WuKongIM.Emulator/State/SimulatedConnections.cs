@@ -27,7 +27,12 @@ namespace WuKongIM.Emulator.State
     {
         private long _lastConnId;
 
-        public List<SimConnection> Connections { get; } = new();
+        private readonly List<SimConnection> _connections = new();
+        // Online status asks per uid; an index keeps 100,000 look-ups from scanning every connection each time.
+        private readonly Dictionary<string, List<SimConnection>> _connectionsByUid = new(StringComparer.Ordinal);
+
+        /// <summary>Every simulated connection in connection order; change it only through Add/RemoveConnections.</summary>
+        public IReadOnlyList<SimConnection> Connections => _connections;
 
         public SimConnection AddConnection(string uid, int deviceFlag, int deviceLevel, string? deviceId)
         {
@@ -43,13 +48,35 @@ namespace WuKongIM.Emulator.State
                 ConnectedAt = now,
                 LastActivity = now,
             };
-            Connections.Add(conn);
+            _connections.Add(conn);
+            if (!_connectionsByUid.TryGetValue(uid, out List<SimConnection>? ofUid))
+            {
+                _connectionsByUid[uid] = ofUid = new List<SimConnection>();
+            }
+            ofUid.Add(conn);
             return conn;
         }
 
         /// <summary>Closes connections; kicks close after a delay on the real server, the emulator closes at once.</summary>
-        public int RemoveConnections(Func<SimConnection, bool> match) => Connections.RemoveAll(c => match(c));
+        public int RemoveConnections(Func<SimConnection, bool> match)
+        {
+            int removed = _connections.RemoveAll(c => match(c));
+            if (removed > 0)
+            {
+                foreach (string uid in _connectionsByUid.Keys.ToList())
+                {
+                    List<SimConnection> ofUid = _connectionsByUid[uid];
+                    ofUid.RemoveAll(c => match(c));
+                    if (ofUid.Count == 0)
+                    {
+                        _connectionsByUid.Remove(uid);
+                    }
+                }
+            }
+            return removed;
+        }
 
-        public IEnumerable<SimConnection> ConnectionsOf(string uid) => Connections.Where(c => c.Uid == uid);
+        public IEnumerable<SimConnection> ConnectionsOf(string uid) =>
+            _connectionsByUid.TryGetValue(uid, out List<SimConnection>? ofUid) ? ofUid : Enumerable.Empty<SimConnection>();
     }
 }
