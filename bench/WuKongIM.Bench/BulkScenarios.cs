@@ -370,10 +370,12 @@ namespace WuKongIM.Bench
             var plainRounds = new List<double>();
             for (int round = 0; round < _rounds; round++)
             {
+                // Alternate which one goes first, so neither always runs on a machine the other just warmed or loaded.
+                bool plainFirst = round % 2 == 0;
                 Bench.FullCollect();
-                plainRounds.Add((await LoadAsync(Plain, _requests, cancellationToken)).TotalSeconds);
+                (plainFirst ? plainRounds : libraryRounds).Add((await LoadAsync(plainFirst ? Plain : Library, _requests, cancellationToken)).TotalSeconds);
                 Bench.FullCollect();
-                libraryRounds.Add((await LoadAsync(Library, _requests, cancellationToken)).TotalSeconds);
+                (plainFirst ? libraryRounds : plainRounds).Add((await LoadAsync(plainFirst ? Library : Plain, _requests, cancellationToken)).TotalSeconds);
             }
             double libraryBest = libraryRounds.Min(), plainBest = plainRounds.Min();
             double ratio = libraryBest / plainBest;

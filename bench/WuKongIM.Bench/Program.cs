@@ -27,7 +27,7 @@ namespace WuKongIM.Bench
             new SendScenario(2_000, latencyMs: 5, throttleLimit: 16),
             new ExportScenario(100_000),
             new ExportScenario(1_000_000),
-            new OverheadScenario(20_000, concurrency: 8, rounds: 3),
+            new OverheadScenario(40_000, concurrency: 8, rounds: 6),
             new SubscribersScenario(100_000, batchSize: 1000, errorRate: 0.05),
         };
 

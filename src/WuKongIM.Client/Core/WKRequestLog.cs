@@ -56,6 +56,9 @@ namespace WuKongIM.Client
             return new Scope(previous);
         }
 
+        /// <summary>True when a sink listens on this call chain; the entry is only built then (a hot path otherwise).</summary>
+        internal static bool IsEnabled => Current.Value != null;
+
         internal static void Write(WKRequestLogEntry entry) => Current.Value?.Write(entry);
 
         private sealed class Scope : IDisposable

@@ -134,7 +134,7 @@ namespace WuKongIM.Client
                 MaxConnectionsPerServer = options.MaxConnectionsPerServer,
                 AutomaticDecompression = DecompressionMethods.None,
             };
-            _http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _http = new HttpClient(handler, disposeHandler: true) { Timeout = options.Timeout };
         }
 
         public Uri BaseUri => _options.BaseUri!;
@@ -154,40 +154,40 @@ namespace WuKongIM.Client
                 WKResponse? response = null;
                 WKApiException? failure = null;
                 TimeSpan? retryAfter = null;
-                using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                try
                 {
-                    attemptCts.CancelAfter(_options.Timeout);
-                    try
+                    // HttpClient.Timeout bounds each attempt; a cancellation that is not the caller's is therefore a timeout.
+                    using (HttpRequestMessage message = BuildMessage(request))
+                    using (HttpResponseMessage httpResponse = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
                     {
-                        using (HttpRequestMessage message = BuildMessage(request))
-                        using (HttpResponseMessage httpResponse = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false))
-                        {
-                            byte[] body = await httpResponse.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                            response = new WKResponse((int)httpResponse.StatusCode, body, httpResponse.Content.Headers.ContentType?.MediaType);
-                            retryAfter = ReadRetryAfter(httpResponse.Headers.RetryAfter);
-                        }
-                    }
-                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                    {
-                        failure = new WKApiException(WKErrorKind.Timeout, request.Method, request.PathAndQuery, null, null, null,
-                            string.Format(CultureInfo.InvariantCulture, "{0:0.#} s", _options.Timeout.TotalSeconds)) { MayHaveBeenProcessed = true };
-                    }
-                    catch (HttpRequestException ex)
-                    {
-                        bool connectFailure = IsConnectFailure(ex);
-                        failure = new WKApiException(WKErrorKind.ConnectionFailed, request.Method, request.PathAndQuery, null, null, null, InnermostMessage(ex), ex)
-                        {
-                            MayHaveBeenProcessed = !connectFailure,
-                        };
-                    }
-                    catch (IOException ex)
-                    {
-                        failure = new WKApiException(WKErrorKind.ConnectionFailed, request.Method, request.PathAndQuery, null, null, null, InnermostMessage(ex), ex) { MayHaveBeenProcessed = true };
+                        byte[] body = await httpResponse.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        response = new WKResponse((int)httpResponse.StatusCode, body, httpResponse.Content.Headers.ContentType?.MediaType);
+                        retryAfter = ReadRetryAfter(httpResponse.Headers.RetryAfter);
                     }
                 }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = new WKApiException(WKErrorKind.Timeout, request.Method, request.PathAndQuery, null, null, null,
+                        string.Format(CultureInfo.InvariantCulture, "{0:0.#} s", _options.Timeout.TotalSeconds)) { MayHaveBeenProcessed = true };
+                }
+                catch (HttpRequestException ex)
+                {
+                    bool connectFailure = IsConnectFailure(ex);
+                    failure = new WKApiException(WKErrorKind.ConnectionFailed, request.Method, request.PathAndQuery, null, null, null, InnermostMessage(ex), ex)
+                    {
+                        MayHaveBeenProcessed = !connectFailure,
+                    };
+                }
+                catch (IOException ex)
+                {
+                    failure = new WKApiException(WKErrorKind.ConnectionFailed, request.Method, request.PathAndQuery, null, null, null, InnermostMessage(ex), ex) { MayHaveBeenProcessed = true };
+                }
                 stopwatch.Stop();
-                WKRequestLog.Write(new WKRequestLogEntry(request.Method, request.PathAndQuery, response?.StatusCode, stopwatch.Elapsed,
-                    response?.Body.LongLength ?? 0, attempt, failure?.Kind.ToString()));
+                if (WKRequestLog.IsEnabled)
+                {
+                    WKRequestLog.Write(new WKRequestLogEntry(request.Method, request.PathAndQuery, response?.StatusCode, stopwatch.Elapsed,
+                        response?.Body.LongLength ?? 0, attempt, failure?.Kind.ToString()));
+                }
 
                 bool canRetry = attempt <= _options.MaximumRetryCount;
                 if (response != null)
@@ -253,7 +253,7 @@ namespace WuKongIM.Client
 
         private HttpRequestMessage BuildMessage(WKRequest request)
         {
-            var message = new HttpRequestMessage(new HttpMethod(request.Method), _baseUrl + request.PathAndQuery);
+            var message = new HttpRequestMessage(MethodOf(request.Method), _baseUrl + request.PathAndQuery);
             if (request.Body != null)
             {
                 message.Content = new ByteArrayContent(request.Body);
@@ -265,6 +265,13 @@ namespace WuKongIM.Client
             }
             return message;
         }
+
+        private static HttpMethod MethodOf(string method) => method switch
+        {
+            "GET" => HttpMethod.Get,
+            "POST" => HttpMethod.Post,
+            _ => new HttpMethod(method),
+        };
 
         // The token is decoded only into the header of the request being sent.
         private static string Reveal(SecureString secure)
