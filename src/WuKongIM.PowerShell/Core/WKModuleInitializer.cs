@@ -2,13 +2,14 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace WuKongIM.PowerShell
 {
     /// <summary>
-    /// On Windows PowerShell 5.1 (.NET Framework) System.Text.Json and its closure are not in the box: they ship in the
-    /// module's Dependencies folder and are resolved from there. On PowerShell 7 the host's own copies are used.
+    /// System.Text.Json and its closure ship in the module's Dependencies folder. The resolver only answers when the host
+    /// could not find an assembly itself, so on PowerShell 7 the runtime's own copies always win, and the folder serves
+    /// Windows PowerShell 5.1 (.NET Framework, where none of them is in the box) and any assembly a PowerShell 7 host
+    /// lacks (Microsoft.Bcl.AsyncInterfaces, which .NET 8 does not ship).
     /// </summary>
     public sealed class WKModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -17,19 +18,15 @@ namespace WuKongIM.PowerShell
 
         public void OnImport()
         {
-            if (IsDesktop)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
-                AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
-            }
+            // Removed first so a second import never registers the handler twice.
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
         }
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
             AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
         }
-
-        internal static bool IsDesktop => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The file that satisfies a requested assembly, or null when the module does not ship it.</summary>
         public static string? FindDependency(string directory, string requestedAssemblyName)
