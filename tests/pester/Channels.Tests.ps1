@@ -29,6 +29,14 @@ Describe 'Channels' {
         (Get-WKChannelSubscriber -ChannelId pg1).Count | Should -Be 100000
     }
 
+    It 'reports a repeated uid once more, as Skipped, and sends it once' {
+        $results = 'r1', 'r2', 'r1' | Add-WKChannelSubscriber -ChannelId pg8
+        $results.Count | Should -Be 3
+        ($results | Where-Object Status -eq 'Succeeded').Uid | Should -Be @('r1', 'r2')
+        ($results | Where-Object Status -eq 'Skipped').Uid | Should -Be 'r1'
+        (Get-WKChannelSubscriber -ChannelId pg8).Count | Should -Be 2
+    }
+
     It 'sends nothing with -WhatIf' {
         Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
         1..2500 | ForEach-Object { "w$_" } | Add-WKChannelSubscriber -ChannelId pg2 -WhatIf

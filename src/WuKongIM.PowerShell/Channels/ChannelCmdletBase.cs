@@ -72,6 +72,10 @@ namespace WuKongIM.PowerShell
             }
         }
 
+        /// <summary>The result row of a uid given again for the same channel: it is sent once, and this row says so.</summary>
+        protected static WKBulkItemResult RepeatedUid(string operation, WKChannelKey channel, string uid) =>
+            new WKBulkItemResult(operation, channel.ChannelId, channel.ChannelType, uid, WKBulkItemStatus.Skipped, "repeated: this uid was already given for the channel and is sent once");
+
         /// <summary>The checks for a subscriber list: no special characters, and never a person channel.</summary>
         protected static void RequireSubscriberChannel(WKChannelKey channel)
         {
@@ -183,7 +187,12 @@ namespace WuKongIM.PowerShell
                     WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, empty.Message, empty));
                     continue;
                 }
-                if (_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full) && full != null)
+                if (!_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full))
+                {
+                    WriteObject(RepeatedUid(Operation, channel, uid));
+                    continue;
+                }
+                if (full != null)
                 {
                     Send(full);
                 }
@@ -290,7 +299,10 @@ namespace WuKongIM.PowerShell
                     WriteWKError(new WKValidationException("A uid must not be empty.", "Uid"), channel);
                     continue;
                 }
-                _collected.Add(channel, uid, out _);
+                if (!_collected.Add(channel, uid, out _))
+                {
+                    WriteObject(RepeatedUid(Operation, channel, uid));
+                }
             }
         }
 
