@@ -353,6 +353,32 @@ namespace WuKongIM.PowerShell.Tests
         }
 
         [Fact]
+        public async Task Tokens_already_set_are_handed_back_when_a_later_step_of_the_rotation_fails()
+        {
+            // The new token is on the server once /user/token succeeded; if the kick that follows fails (here /connz
+            // answers 503, as a server without /connz answers 404) and the token is not returned, nobody can ever use it.
+            using var client = new WKClient(new WKClientOptions { BaseUri = _emulator.BaseUri, MaximumRetryCount = 0 });
+            string uid = EmulatorFixture.NewId("rotfail");
+            await client.Users.RegisterAsync(uid, WKDeviceFlag.Web);
+            await client.Users.RegisterAsync(uid, WKDeviceFlag.PC);
+            await _emulator.SetFaultsAsync(new { error_rate = 1.0, error_status = 503, path_prefix = "/connz" });
+            WKTokenRotationException partial;
+            try
+            {
+                partial = await Assert.ThrowsAsync<WKTokenRotationException>(() => new WKTokenOperations(client).ResetAsync(uid, null, disconnect: true, default));
+            }
+            finally
+            {
+                await _emulator.ClearFaultsAsync();
+            }
+            WKUserToken issued = Assert.Single(partial.Issued);
+            IReadOnlyList<WKDevice> devices = await client.Users.GetDevicesAsync(uid, includeToken: true);
+            Assert.Equal(devices.Single(d => d.DeviceFlag == issued.DeviceFlag).Token, issued.Token);
+            Assert.Equal(WKErrorKind.Unavailable, Assert.IsType<WKApiException>(partial.InnerException).Kind);
+            Assert.DoesNotContain(issued.Token, partial.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Revoke_issued_before_only_quits_devices_whose_token_is_older()
         {
             using WKClient client = NewClient();
