@@ -333,7 +333,9 @@ namespace WuKongIM.PowerShell
 
         protected WKUserBlockManager Manager => _manager ??= new WKUserBlockManager(
             Client,
-            new WKBlockStateStore(StatePath ?? WKBlockStateStore.DefaultPath(Environment.GetEnvironmentVariable)),
+            // .NET resolves a relative path against the process directory, which Set-Location never changes: resolve it
+            // against the current PowerShell location (and PowerShell drives) first.
+            new WKBlockStateStore(SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath ?? WKBlockStateStore.DefaultPath(Environment.GetEnvironmentVariable))),
             () => DateTimeOffset.UtcNow);
 
         protected void WriteBlockResult(WKUserBlockResult result)
