@@ -57,6 +57,19 @@ namespace WuKongIM.PowerShell.Tests
         }
 
         [Fact]
+        public async Task Online_status_gives_each_uid_once_even_when_a_repeat_falls_into_a_later_batch()
+        {
+            // The help promises one row per uid asked, each uid once; a repeat inside one batch was folded, a repeat in a
+            // later batch gave a second row, so the output depended on -BatchSize.
+            using WKClient client = NewClient();
+            string a = EmulatorFixture.NewId("dupa"), b = EmulatorFixture.NewId("dupb");
+            await _emulator.ConnectDeviceAsync(a);
+            IReadOnlyList<WKOnlineStatus> rows = await WKUserBatches.OnlineStatus(client, 2).RunAsync(new[] { a, b, a, b, a });
+            Assert.Equal(new[] { a, b }, rows.Select(r => r.Uid));
+            Assert.True(rows[0].Online);
+        }
+
+        [Fact]
         public async Task Ten_thousand_system_users_cost_ten_requests_and_report_every_uid()
         {
             using WKClient client = NewClient();
