@@ -42,6 +42,30 @@ namespace WuKongIM.Client.Tests
             Assert.Equal(page.Connections.Select(c => c.ConnId).OrderByDescending(x => x), page.Connections.Select(c => c.ConnId));
         }
 
+        [Theory]
+        [InlineData(null)]
+        [InlineData("idDesc")]
+        public async Task Closing_each_connection_as_it_is_listed_still_reaches_every_connection(string? sort)
+        {
+            // Get-WKConnection -Uid u | Disconnect-WKConnection closes each row before the next page is asked for, so the
+            // rows still to come move towards the start of the list.
+            using WKClient client = NewClient();
+            string uid = EmulatorFixture.NewId("drain");
+            for (int i = 0; i < 7; i++)
+            {
+                await _emulator.ConnectDeviceAsync(uid);
+            }
+            var listed = new List<long>();
+            await foreach (WKConnection c in client.Connections.ListConnectionsAsync(uid, exactUid: true, sort: sort, pageSize: 2))
+            {
+                listed.Add(c.ConnId);
+                await client.Connections.RemoveAsync(c.Uid, c.ConnId);
+            }
+            Assert.Equal(7, listed.Count);
+            Assert.Equal(7, listed.Distinct().Count());
+            Assert.Empty((await client.Connections.GetConnectionsAsync(uid: uid)).Connections!);
+        }
+
         [Fact]
         public async Task Kick_and_remove_close_connections_and_bad_input_is_refused_locally()
         {

@@ -57,6 +57,19 @@ namespace WuKongIM.PowerShell.Tests
         }
 
         [Fact]
+        public async Task Online_status_gives_each_uid_once_even_when_a_repeat_falls_into_a_later_batch()
+        {
+            // The help promises one row per uid asked, each uid once; a repeat inside one batch was folded, a repeat in a
+            // later batch gave a second row, so the output depended on -BatchSize.
+            using WKClient client = NewClient();
+            string a = EmulatorFixture.NewId("dupa"), b = EmulatorFixture.NewId("dupb");
+            await _emulator.ConnectDeviceAsync(a);
+            IReadOnlyList<WKOnlineStatus> rows = await WKUserBatches.OnlineStatus(client, 2).RunAsync(new[] { a, b, a, b, a });
+            Assert.Equal(new[] { a, b }, rows.Select(r => r.Uid));
+            Assert.True(rows[0].Online);
+        }
+
+        [Fact]
         public async Task Ten_thousand_system_users_cost_ten_requests_and_report_every_uid()
         {
             using WKClient client = NewClient();
@@ -350,6 +363,32 @@ namespace WuKongIM.PowerShell.Tests
             Assert.Equal(2, (await ops.ResetAsync(uid, null, disconnect: false, default)).Count);
             var missing = await Assert.ThrowsAsync<WKUserManagementException>(() => ops.ResetAsync(uid, new[] { WKDeviceFlag.PC }, false, default));
             Assert.Equal("WKDeviceNotFound", missing.ErrorId);
+        }
+
+        [Fact]
+        public async Task Tokens_already_set_are_handed_back_when_a_later_step_of_the_rotation_fails()
+        {
+            // The new token is on the server once /user/token succeeded; if the kick that follows fails (here /connz
+            // answers 503, as a server without /connz answers 404) and the token is not returned, nobody can ever use it.
+            using var client = new WKClient(new WKClientOptions { BaseUri = _emulator.BaseUri, MaximumRetryCount = 0 });
+            string uid = EmulatorFixture.NewId("rotfail");
+            await client.Users.RegisterAsync(uid, WKDeviceFlag.Web);
+            await client.Users.RegisterAsync(uid, WKDeviceFlag.PC);
+            await _emulator.SetFaultsAsync(new { error_rate = 1.0, error_status = 503, path_prefix = "/connz" });
+            WKTokenRotationException partial;
+            try
+            {
+                partial = await Assert.ThrowsAsync<WKTokenRotationException>(() => new WKTokenOperations(client).ResetAsync(uid, null, disconnect: true, default));
+            }
+            finally
+            {
+                await _emulator.ClearFaultsAsync();
+            }
+            WKUserToken issued = Assert.Single(partial.Issued);
+            IReadOnlyList<WKDevice> devices = await client.Users.GetDevicesAsync(uid, includeToken: true);
+            Assert.Equal(devices.Single(d => d.DeviceFlag == issued.DeviceFlag).Token, issued.Token);
+            Assert.Equal(WKErrorKind.Unavailable, Assert.IsType<WKApiException>(partial.InnerException).Kind);
+            Assert.DoesNotContain(issued.Token, partial.Message, StringComparison.Ordinal);
         }
 
         [Fact]

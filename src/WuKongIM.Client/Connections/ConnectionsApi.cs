@@ -29,6 +29,56 @@ namespace WuKongIM.Client
         /// </summary>
         public Task<WKConnectionPage> GetConnectionsAsync(int offset = 0, int limit = 100, string? uid = null, string? sort = null, ulong? nodeId = null, CancellationToken cancellationToken = default)
         {
+            CheckPage(offset, limit, sort);
+            return FetchPageAsync(offset, limit, uid, sort, nodeId, cancellationToken);
+        }
+
+        /// <summary>
+        /// Every connection matching the filter, page by page. With <paramref name="exactUid"/> only connections whose uid
+        /// equals <paramref name="uid"/> are returned (the server's filter is a substring match). Closing the listed
+        /// connections while listing (a pipeline into Disconnect-WKConnection) does not make later ones be skipped in the
+        /// default id order; each connection is returned once.
+        /// </summary>
+        public async IAsyncEnumerable<WKConnection> ListConnectionsAsync(string? uid = null, bool exactUid = false, string? sort = null, ulong? nodeId = null, int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            CheckPage(0, pageSize, sort);
+            bool exact = exactUid && !string.IsNullOrEmpty(uid);
+            // In id order a closed connection moves every later row one place towards the start, and a new one joins at the
+            // end (idDesc: at the start, ahead of the rows still to come). So each request after the first re-reads the
+            // last row already seen: still there means nothing before it closed; otherwise step back a page and skip
+            // what was seen. Other orders change as counters move, so they only get the de-duplication.
+            bool byId = sort == null || sort == "id" || sort == "idDesc";
+            var seen = new HashSet<long>();
+            int offset = 0;
+            while (true)
+            {
+                bool checkBoundary = byId && offset > 0;
+                int limit = checkBoundary ? pageSize + 1 : pageSize;
+                WKConnectionPage page = await FetchPageAsync(offset, limit, uid, sort, nodeId, cancellationToken).ConfigureAwait(false);
+                WKConnection[] rows = page.Connections ?? Array.Empty<WKConnection>();
+                if (checkBoundary && (rows.Length == 0 || !seen.Contains(rows[0].ConnId)))
+                {
+                    offset = Math.Max(0, offset - pageSize);
+                    continue;
+                }
+                foreach (WKConnection connection in rows)
+                {
+                    if (seen.Add(connection.ConnId) && (!exact || connection.Uid == uid))
+                    {
+                        yield return connection;
+                    }
+                }
+                // Total is not the filtered count, so a short page is the only reliable end.
+                if (rows.Length < limit)
+                {
+                    yield break;
+                }
+                offset += byId ? rows.Length - 1 : rows.Length;
+            }
+        }
+
+        private static void CheckPage(int offset, int limit, string? sort)
+        {
             if (offset < 0)
             {
                 // A negative offset crashes the v2.2.5 handler (HTTP 500).
@@ -42,6 +92,10 @@ namespace WuKongIM.Client
             {
                 throw new WKInvalidInputException("WKInvalidSort", "Unknown sort '" + sort + "': use one of " + string.Join(", ", SortOrders) + ".", "Sort", sort);
             }
+        }
+
+        private Task<WKConnectionPage> FetchPageAsync(int offset, int limit, string? uid, string? sort, ulong? nodeId, CancellationToken cancellationToken)
+        {
             var request = new WKRequest("GET", "/connz")
                 .AddQuery("offset", offset)
                 .AddQuery("limit", limit)
@@ -52,33 +106,6 @@ namespace WuKongIM.Client
                 request.AddQuery("node_id", nodeId.Value.ToString(CultureInfo.InvariantCulture));
             }
             return _client.GetAsync(request, ConnectionsJsonContext.Default.WKConnectionPage, cancellationToken);
-        }
-
-        /// <summary>
-        /// Every connection matching the filter, page by page. With <paramref name="exactUid"/> only connections whose uid
-        /// equals <paramref name="uid"/> are returned (the server's filter is a substring match).
-        /// </summary>
-        public async IAsyncEnumerable<WKConnection> ListConnectionsAsync(string? uid = null, bool exactUid = false, string? sort = null, ulong? nodeId = null, int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            int offset = 0;
-            while (true)
-            {
-                WKConnectionPage page = await GetConnectionsAsync(offset, pageSize, uid, sort, nodeId, cancellationToken).ConfigureAwait(false);
-                WKConnection[] rows = page.Connections ?? Array.Empty<WKConnection>();
-                foreach (WKConnection connection in rows)
-                {
-                    if (!exactUid || connection.Uid == uid)
-                    {
-                        yield return connection;
-                    }
-                }
-                // Total is not the filtered count, so a short page is the only reliable end.
-                if (rows.Length < pageSize)
-                {
-                    yield break;
-                }
-                offset += rows.Length;
-            }
         }
 
         /// <summary>

@@ -101,12 +101,20 @@ namespace WuKongIM.Client
             result.Reachable = true;
 
             // Without a token, a 401 proves the server requires one; with one configured, ask again without it.
-            WKResponse withoutToken = withToken;
+            result.ManagerTokenRequired = withToken.StatusCode == 401;
             if (_client.Transport.HasManagerToken)
             {
-                withoutToken = await _client.Transport.SendAsync(new WKRequest("GET", "/health") { SendManagerToken = false }, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    WKResponse withoutToken = await _client.Transport.SendAsync(new WKRequest("GET", "/health") { SendManagerToken = false }, cancellationToken).ConfigureAwait(false);
+                    result.ManagerTokenRequired = withoutToken.StatusCode == 401;
+                }
+                catch (WKApiException)
+                {
+                    // The check without the token failed in transit: whether the server requires one stays unknown.
+                    result.ManagerTokenRequired = null;
+                }
             }
-            result.ManagerTokenRequired = withoutToken.StatusCode == 401;
             if (withToken.StatusCode == 401)
             {
                 result.TokenAccepted = false;

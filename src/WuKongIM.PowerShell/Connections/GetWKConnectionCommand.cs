@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using WuKongIM.Client;
 
@@ -42,25 +43,23 @@ namespace WuKongIM.PowerShell
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             }
             bool exact = !Match && !string.IsNullOrEmpty(Uid);
-            int offset = 0;
             try
             {
-                while (!window.Done)
+                // The client's listing keeps its place when rows written here are closed downstream (| Disconnect-WKConnection).
+                IAsyncEnumerator<WKConnection> rows = Client.Connections.ListConnectionsAsync(Uid, exact, Sort, NodeId, PageSize, CancellationToken).GetAsyncEnumerator(CancellationToken);
+                try
                 {
-                    WKConnectionPage page = Run(ct => Client.Connections.GetConnectionsAsync(offset, PageSize, Uid, Sort, NodeId, ct));
-                    WKConnection[] rows = page.Connections ?? new WKConnection[0];
-                    foreach (WKConnection connection in rows)
+                    while (!window.Done && Run(ct => rows.MoveNextAsync().AsTask()))
                     {
-                        if ((!exact || connection.Uid == Uid) && window.Take())
+                        if (window.Take())
                         {
-                            WriteObject(connection);
+                            WriteObject(rows.Current);
                         }
                     }
-                    if (rows.Length < PageSize)
-                    {
-                        break;
-                    }
-                    offset += rows.Length;
+                }
+                finally
+                {
+                    Run(ct => rows.DisposeAsync().AsTask());
                 }
             }
             catch (Exception ex) when (IsItemError(ex))

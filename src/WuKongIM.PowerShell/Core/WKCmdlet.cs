@@ -61,6 +61,7 @@ namespace WuKongIM.PowerShell
         /// </summary>
         protected OrderedDispatcher<TIn, TOut> CreateDispatcher<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, Task<TOut>> work)
         {
+            PrepareForWorkerThreads();
             return new OrderedDispatcher<TIn, TOut>(throttleLimit, (input, ct) =>
             {
                 using (WKRequestLog.BeginScope(_sink))
@@ -68,6 +69,14 @@ namespace WuKongIM.PowerShell
                     return work(input, ct);
                 }
             }, CancellationToken);
+        }
+
+        /// <summary>
+        /// Runs on the pipeline thread before work is handed to thread-pool threads: anything that depends on the runspace
+        /// (Runspace.DefaultRunspace is thread-static) must be settled here.
+        /// </summary>
+        protected virtual void PrepareForWorkerThreads()
+        {
         }
 
         /// <summary>
@@ -255,5 +264,8 @@ namespace WuKongIM.PowerShell
         }
 
         protected WKClient Client => ActiveSession.Client;
+
+        /// <summary>The runspace's default session is only visible on the pipeline thread, so it is resolved there.</summary>
+        protected override void PrepareForWorkerThreads() => _ = ActiveSession;
     }
 }

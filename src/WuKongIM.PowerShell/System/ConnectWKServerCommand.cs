@@ -53,7 +53,17 @@ namespace WuKongIM.PowerShell
             }
             if (!SkipCheck)
             {
-                WKServerTestResult test = Run(ct => session.Client.Server.TestAsync(ct));
+                WKServerTestResult test;
+                try
+                {
+                    test = Run(ct => session.Client.Server.TestAsync(ct));
+                }
+                catch
+                {
+                    // Stopped or failed before the session was stored: nothing else holds it.
+                    session.Dispose();
+                    throw;
+                }
                 Exception? failure = ConnectCheck.Evaluate(test);
                 if (failure != null)
                 {

@@ -16,9 +16,10 @@ namespace WuKongIM.PowerShell
         private readonly ChunkBuffer<string> _batch;
         private readonly Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TResult>>> _send;
 
-        public UidBatchRunner(int batchSize, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TResult>>> send)
+        /// <param name="dropDuplicates">True to send each uid once over the whole run (a repeat gets no second result).</param>
+        public UidBatchRunner(int batchSize, Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<TResult>>> send, bool dropDuplicates = false)
         {
-            _batch = new ChunkBuffer<string>(batchSize);
+            _batch = new ChunkBuffer<string>(batchSize, dropDuplicates, StringComparer.Ordinal);
             _send = send;
         }
 
@@ -89,8 +90,9 @@ namespace WuKongIM.PowerShell
     /// <summary>The batch runners of the bulk user cmdlets, built in one place so scripts and tests run exactly what the cmdlets run.</summary>
     public static class WKUserBatches
     {
+        /// <summary>One row per distinct uid over the whole run, whichever batch a repeat falls into.</summary>
         public static UidBatchRunner<WKOnlineStatus> OnlineStatus(WKClient client, int batchSize) =>
-            new UidBatchRunner<WKOnlineStatus>(batchSize, (chunk, ct) => client.Users.GetOnlineStatusAsync(new List<string>(chunk), ct));
+            new UidBatchRunner<WKOnlineStatus>(batchSize, (chunk, ct) => client.Users.GetOnlineStatusAsync(new List<string>(chunk), ct), dropDuplicates: true);
 
         /// <summary>One result per uid; a failed request gives Failed rows with the server's reason (it does not throw).</summary>
         public static UidBatchRunner<WKBulkItemResult> SystemUsers(WKClient client, int batchSize, bool add)

@@ -47,13 +47,21 @@ namespace WuKongIM.PowerShell
                 throw new WKUserManagementException("WKDeviceNotFound", "User '" + uid + "' has no device to rotate; register one with Register-WKUser.");
             }
             var issued = new List<WKUserToken>();
-            foreach (WKDevice device in targets)
+            try
             {
-                issued.Add(await _client.Users.RegisterAsync(uid, device.DeviceFlag, device.DeviceLevel, null, cancellationToken).ConfigureAwait(false));
-                if (disconnect)
+                foreach (WKDevice device in targets)
                 {
-                    await WKConnectionKicker.KickAllAsync(_client, uid, device.DeviceFlag, force: false, cancellationToken).ConfigureAwait(false);
+                    issued.Add(await _client.Users.RegisterAsync(uid, device.DeviceFlag, device.DeviceLevel, null, cancellationToken).ConfigureAwait(false));
+                    if (disconnect)
+                    {
+                        await WKConnectionKicker.KickAllAsync(_client, uid, device.DeviceFlag, force: false, cancellationToken).ConfigureAwait(false);
+                    }
                 }
+            }
+            catch (Exception ex) when (issued.Count > 0 && (ex is WKApiException || ex is WKValidationException))
+            {
+                // The tokens set so far are live on the server: losing them with the exception would lock those devices out.
+                throw new WKTokenRotationException(uid, issued, ex);
             }
             return issued;
         }

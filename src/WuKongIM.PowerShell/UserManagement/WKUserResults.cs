@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using WuKongIM.Client;
 
 namespace WuKongIM.PowerShell
@@ -89,6 +90,23 @@ namespace WuKongIM.PowerShell
         public DateTimeOffset? CreatedAt { get; set; }
 
         public override string ToString() => Uid + " -> " + ListedUid;
+    }
+
+    /// <summary>
+    /// A token rotation that failed part-way: the tokens in <see cref="Issued"/> are already set on the server, so they are
+    /// handed back here (never in the message); <see cref="Exception.InnerException"/> is the failure.
+    /// </summary>
+    public sealed class WKTokenRotationException : Exception
+    {
+        public WKTokenRotationException(string uid, IReadOnlyList<WKUserToken> issued, Exception inner)
+            : base("Rotating the tokens of '" + uid + "' stopped after " + issued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                   " device(s) got a new token: " + inner.Message, inner)
+        {
+            Issued = issued;
+        }
+
+        /// <summary>The tokens set before the failure, in clear text.</summary>
+        public IReadOnlyList<WKUserToken> Issued { get; }
     }
 
     /// <summary>A composite operation cannot go on for this uid (for example the device has no record).</summary>

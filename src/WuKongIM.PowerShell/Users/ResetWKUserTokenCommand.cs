@@ -38,6 +38,15 @@ namespace WuKongIM.PowerShell
                     WriteObject(token);
                 }
             }
+            catch (WKTokenRotationException partial)
+            {
+                // Tokens already set must reach the caller, or those devices are locked out; then the failure.
+                foreach (WKUserToken token in partial.Issued)
+                {
+                    WriteObject(token);
+                }
+                WriteWKError(partial.InnerException!, Uid);
+            }
             catch (Exception ex) when (IsItemError(ex))
             {
                 WriteWKError(ex, Uid);

@@ -15,13 +15,11 @@ namespace WuKongIM.PowerShell
 
         /// <summary>
         /// ShouldProcess for ConfirmImpact=High cmdlets with -Force: -Force skips the prompt unless -Confirm is given
-        /// explicitly, and -WhatIf always wins (it only reports).
+        /// explicitly, and a what-if run always wins (it only reports), whether -WhatIf is on this command or on a caller.
         /// </summary>
         protected bool ShouldProcessOrForce(bool force, string target, string action)
         {
-            Dictionary<string, object> bound = MyInvocation.BoundParameters;
-            bool whatIf = bound.TryGetValue("WhatIf", out object? w) && w is SwitchParameter ws && ws.IsPresent;
-            if (force && !whatIf && !bound.ContainsKey("Confirm"))
+            if (WKForce.SkipsShouldProcess(force, MyInvocation.BoundParameters, () => GetVariableValue("WhatIfPreference")))
             {
                 return true;
             }
@@ -29,6 +27,27 @@ namespace WuKongIM.PowerShell
         }
 
         protected override bool IsItemFailure(Exception exception) => IsItemError(exception);
+    }
+
+    /// <summary>When -Force may skip ShouldProcess: plain code, so the rule is tested without an engine.</summary>
+    public static class WKForce
+    {
+        /// <summary>
+        /// True when -Force is given, -Confirm is not, and no what-if run is under way: neither -WhatIf on this command nor
+        /// $WhatIfPreference, which a caller's -WhatIf sets for everything it runs (a function with SupportsShouldProcess,
+        /// a script run with -WhatIf). An explicit -WhatIf:$false wins over the preference.
+        /// </summary>
+        public static bool SkipsShouldProcess(bool force, IDictionary<string, object> boundParameters, Func<object?> whatIfPreference)
+        {
+            if (!force || boundParameters.ContainsKey("Confirm"))
+            {
+                return false;
+            }
+            bool whatIf = boundParameters.TryGetValue("WhatIf", out object? w) ? IsOn(w) : IsOn(whatIfPreference());
+            return !whatIf;
+        }
+
+        private static bool IsOn(object? value) => value is SwitchParameter s ? s.IsPresent : value is bool b && b;
     }
 
     /// <summary>
@@ -314,7 +333,9 @@ namespace WuKongIM.PowerShell
 
         protected WKUserBlockManager Manager => _manager ??= new WKUserBlockManager(
             Client,
-            new WKBlockStateStore(StatePath ?? WKBlockStateStore.DefaultPath(Environment.GetEnvironmentVariable)),
+            // .NET resolves a relative path against the process directory, which Set-Location never changes: resolve it
+            // against the current PowerShell location (and PowerShell drives) first.
+            new WKBlockStateStore(SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath ?? WKBlockStateStore.DefaultPath(Environment.GetEnvironmentVariable))),
             () => DateTimeOffset.UtcNow);
 
         protected void WriteBlockResult(WKUserBlockResult result)
