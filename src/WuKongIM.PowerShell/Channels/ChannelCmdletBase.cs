@@ -11,25 +11,16 @@ namespace WuKongIM.PowerShell
     public abstract class WKChannelCmdletBase : WKApiCmdlet
     {
         /// <summary>
-        /// ShouldProcess that -Force can skip: with -Force no prompt is shown, but -WhatIf still only reports.
+        /// ShouldProcess that -Force can skip: with -Force no prompt is shown unless -Confirm is given explicitly, and
+        /// -WhatIf (here or from a caller) still only reports. The module's one rule for this is <see cref="WKForce"/>.
         /// </summary>
         protected bool ConfirmChange(string target, string action, bool force)
         {
-            if (force && !WhatIfRequested())
+            if (WKForce.SkipsShouldProcess(force, MyInvocation.BoundParameters, () => GetVariableValue("WhatIfPreference")))
             {
                 return true;
             }
             return ShouldProcess(target, action);
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound) && bound is SwitchParameter s)
-            {
-                return s.IsPresent;
-            }
-            object? preference = GetVariableValue("WhatIfPreference");
-            return preference is bool b ? b : preference is SwitchParameter p && p.IsPresent;
         }
 
         /// <summary>True when the caller named the parameter (so <c>-Ban:$false</c> differs from leaving -Ban out).</summary>
