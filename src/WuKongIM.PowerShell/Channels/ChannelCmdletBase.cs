@@ -42,10 +42,11 @@ namespace WuKongIM.PowerShell
             }
         }
 
-        /// <summary>The -All path of the Remove cmdlets: one request that empties the list, after ShouldProcess and (unless -Force) ShouldContinue.</summary>
+        /// <summary>The -All path of the Remove cmdlets: one request that empties the list, after ShouldProcess and ShouldContinue, both skipped by -Force.</summary>
         protected void RemoveEntireList(WKChannelKey channel, string listName, bool force, Func<CancellationToken, Task> call)
         {
-            if (!ShouldProcess(channel + ": every uid on the " + listName, "Remove all"))
+            // Plain ShouldProcess would still prompt a ConfirmImpact=High cmdlet (Remove-WKChannelSubscriber) given -Force.
+            if (!ConfirmChange(channel + ": every uid on the " + listName, "Remove all", force))
             {
                 return;
             }
