@@ -231,6 +231,23 @@ namespace WuKongIM.Client.Tests
         }
 
         [Fact]
+        public async Task History_newest_first_with_an_end_seq_above_the_last_message_still_reads_the_whole_range()
+        {
+            // The server counts a down page's window from the start seq, so a start beyond the last seq comes back short
+            // (or empty): the pager must not take that for the end of the range.
+            using WKClient client = NewClient();
+            string channel = EmulatorFixture.NewId("g");
+            await FillAsync(client, channel, 30);
+
+            var beyond = await Collect(client.Messages.GetChannelMessagesAsync(new WKChannelMessageQuery { ChannelId = channel, ChannelType = WKChannelType.Group, EndSeq = 35, PageSize = 10, Order = WKMessageOrder.NewestFirst }));
+            Assert.Equal(Enumerable.Range(1, 30).Reverse().Select(i => (ulong)i), beyond.Select(m => m.MessageSeq));
+            var farBeyond = await Collect(client.Messages.GetChannelMessagesAsync(new WKChannelMessageQuery { ChannelId = channel, ChannelType = WKChannelType.Group, StartSeq = 3, EndSeq = 1000, PageSize = 10, Order = WKMessageOrder.NewestFirst }));
+            Assert.Equal(Enumerable.Range(3, 28).Reverse().Select(i => (ulong)i), farBeyond.Select(m => m.MessageSeq));
+            var empty = await Collect(client.Messages.GetChannelMessagesAsync(new WKChannelMessageQuery { ChannelId = EmulatorFixture.NewId("g"), ChannelType = WKChannelType.Group, EndSeq = 50, PageSize = 10, Order = WKMessageOrder.NewestFirst }));
+            Assert.Empty(empty);
+        }
+
+        [Fact]
         public async Task History_of_a_person_channel_needs_a_login_uid_before_any_request()
         {
             using WKClient client = NewClient();

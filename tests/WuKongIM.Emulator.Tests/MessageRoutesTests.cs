@@ -297,6 +297,27 @@ namespace WuKongIM.Emulator.Tests
         }
 
         [Fact]
+        public async Task Messagesync_down_from_a_start_beyond_the_last_seq_reads_only_the_limit_window_below_start()
+        {
+            // LoadPrevRangeMsgs (pkg/wkdb/message.go) reads the window [start - limit + 1, start] and then clips it at the
+            // channel's last seq: a start above the last seq gives a short page, or none, not the newest `limit` messages.
+            string g = EmulatorFixture.NewId("g");
+            for (int i = 0; i < 30; i++)
+            {
+                await SendAsync(g, 2, "m" + i);
+            }
+            string Req(string rest) => "{\"login_uid\":\"any\",\"channel_id\":\"" + g + "\",\"channel_type\":2" + rest + "}";
+
+            JsonElement partial = await SyncAsync(Req(",\"start_message_seq\":35,\"limit\":10"));
+            Assert.Equal(new ulong[] { 26, 27, 28, 29, 30 }, Seqs(partial));
+            Assert.Equal(0, partial.GetProperty("more").GetInt32());
+            Assert.Empty(Seqs(await SyncAsync(Req(",\"start_message_seq\":100,\"limit\":10"))));
+            Assert.Equal(new ulong[] { 28, 29, 30 }, Seqs(await SyncAsync(Req(",\"start_message_seq\":32,\"end_message_seq\":20,\"limit\":5"))));
+            // Within the channel nothing changes: the newest `limit` of (end, start].
+            Assert.Equal(new ulong[] { 26, 27, 28, 29, 30 }, Seqs(await SyncAsync(Req(",\"start_message_seq\":30,\"limit\":5"))));
+        }
+
+        [Fact]
         public void Messagesync_caps_the_limit_at_10000()
         {
             var all = Enumerable.Range(1, 12000).Select(i => new StoredMessage { MessageSeq = (ulong)i }).ToList();

@@ -29,6 +29,20 @@ Describe 'Channels' {
         (Get-WKChannelSubscriber -ChannelId pg1).Count | Should -Be 100000
     }
 
+    It 'reports a repeated uid once more, as Skipped, and sends it once' {
+        $results = 'r1', 'r2', 'r1' | Add-WKChannelSubscriber -ChannelId pg8
+        $results.Count | Should -Be 3
+        ($results | Where-Object Status -eq 'Succeeded').Uid | Should -Be @('r1', 'r2')
+        ($results | Where-Object Status -eq 'Skipped').Uid | Should -Be 'r1'
+        (Get-WKChannelSubscriber -ChannelId pg8).Count | Should -Be 2
+    }
+
+    It 'empties a member list with -All -Force without prompting (Remove-WKChannelSubscriber is ConfirmImpact High)' {
+        Add-WKChannelSubscriber -ChannelId pg9 -Uid a1, a2 | Out-Null
+        Remove-WKChannelSubscriber -ChannelId pg9 -All -Force
+        Get-WKChannelSubscriber -ChannelId pg9 | Should -BeNullOrEmpty
+    }
+
     It 'sends nothing with -WhatIf' {
         Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
         1..2500 | ForEach-Object { "w$_" } | Add-WKChannelSubscriber -ChannelId pg2 -WhatIf

@@ -29,6 +29,20 @@ Describe 'Messages' {
         (Get-WKMessage -ChannelId pm1 -ChannelType Group -MaxSeq).MaxMessageSeq | Should -Be 1
     }
 
+    It 'sends PSCustomObject payloads and JSON text read from a file' {
+        $fromJson = Send-WKMessage -ChannelId pm3 -ChannelType Group -Payload ('{"type":1,"content":"from json"}' | ConvertFrom-Json)
+        ($fromJson | Get-WKMessage).Content.content | Should -Be 'from json'
+        $path = Join-Path ([System.IO.Path]::GetTempPath()) "wk-pester-$([guid]::NewGuid()).json"
+        try {
+            Set-Content -Path $path -Value '{"type":1,"content":"from file"}'
+            $fromFile = Send-WKMessage -ChannelId pm3 -ChannelType Group -Payload (Get-Content -Path $path -Raw)
+            ($fromFile | Get-WKMessage).Content.content | Should -Be 'from file'
+        }
+        finally {
+            Remove-Item $path -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'reports a missing message as ObjectNotFound' {
         Get-WKMessage -ChannelId pm1 -ChannelType Group -MessageId 42 -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'

@@ -23,6 +23,7 @@ namespace WuKongIM.Client
         // Oldest-first: the next seq to read (inclusive). Newest-first: the highest seq still to read, null = the newest.
         private ulong _nextUp;
         private ulong? _nextDown;
+        private bool _downStartChecked;
 
         public WKChannelMessagePager(MessagesApi api, WKChannelMessageQuery query)
         {
@@ -79,6 +80,20 @@ namespace WuKongIM.Client
             if (Finished)
             {
                 return Array.Empty<WKMessage>();
+            }
+            if (_query.Order == WKMessageOrder.NewestFirst && _nextDown.HasValue && !_downStartChecked)
+            {
+                // The server counts a down page from its start seq and only then drops what lies above the last message,
+                // so an end seq beyond the last message would give a short (or empty) first page that looks like the end.
+                _downStartChecked = true;
+                Requests++;
+                ulong last = await _api.GetMaxMessageSeqAsync(_query.ChannelId, _query.ChannelType, _query.ChannelType == WKChannelType.Person ? _query.LoginUid : null, cancellationToken).ConfigureAwait(false);
+                if (last < _lowest)
+                {
+                    Finished = true;
+                    return Array.Empty<WKMessage>();
+                }
+                _nextDown = Math.Min(_nextDown.Value, last);
             }
             int limit = _query.PageSize;
             if (_query.MaxCount.HasValue)

@@ -398,7 +398,7 @@ namespace WuKongIM.Emulator.Areas
         /// <summary>
         /// The storage range rules of v2.2.5 (§3.7), all ascending: start=end=0 → the newest <c>limit</c>; up → [start, end)
         /// from the bottom (end 0 = unbounded; limit 0 = everything); down with end ≤ start → the newest <c>limit</c> of
-        /// (end, start]; down with end &gt; start → nothing.
+        /// (end, start], counted from start even when start is above the last seq; down with end &gt; start → nothing.
         /// </summary>
         public static List<StoredMessage> SelectPage(List<StoredMessage> all, ulong start, ulong end, long pullMode, long limit)
         {
@@ -424,15 +424,19 @@ namespace WuKongIM.Emulator.Areas
             {
                 return new List<StoredMessage>();
             }
+            if (limit <= 0)
+            {
+                return new List<StoredMessage>();
+            }
+            // LoadPrevRangeMsgs: the window [start - limit + 1, start] (not below end + 1), clipped at the last seq only
+            // afterwards, so a start above the last seq yields a short page or none.
+            ulong low = start - end > (ulong)limit ? start - (ulong)limit + 1 : end + 1;
             ulong high = Math.Min(start, (ulong)count);
-            ulong low = end + 1;
             if (high < low)
             {
                 return new List<StoredMessage>();
             }
-            long span = (long)(high - low + 1);
-            long n = Math.Max(0, Math.Min(limit, span));
-            return all.GetRange((int)(high - (ulong)n), (int)n);
+            return all.GetRange((int)(low - 1), (int)(high - low + 1));
         }
 
         private static ApiResult MaxMessageSeq(ApiRequest r)

@@ -8,6 +8,6 @@ namespace WuKongIM.PowerShell
     public sealed class BlockWKChannelCommand : WKChannelFlagSwitchCmdlet
     {
         protected override WKChannelFlagChanges Changes => new WKChannelFlagChanges { Ban = true };
-        protected override string Action => "Ban (no one but the system can send; a banned person channel's user cannot connect)";
+        protected override string Action => "Ban (every message to a banned group is dropped, API sends included; a banned person channel's user cannot connect)";
     }
 }

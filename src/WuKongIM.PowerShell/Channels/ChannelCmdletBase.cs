@@ -11,25 +11,16 @@ namespace WuKongIM.PowerShell
     public abstract class WKChannelCmdletBase : WKApiCmdlet
     {
         /// <summary>
-        /// ShouldProcess that -Force can skip: with -Force no prompt is shown, but -WhatIf still only reports.
+        /// ShouldProcess that -Force can skip: with -Force no prompt is shown unless -Confirm is given explicitly, and
+        /// -WhatIf (here or from a caller) still only reports. The module's one rule for this is <see cref="WKForce"/>.
         /// </summary>
         protected bool ConfirmChange(string target, string action, bool force)
         {
-            if (force && !WhatIfRequested())
+            if (WKForce.SkipsShouldProcess(force, MyInvocation.BoundParameters, () => GetVariableValue("WhatIfPreference")))
             {
                 return true;
             }
             return ShouldProcess(target, action);
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? bound) && bound is SwitchParameter s)
-            {
-                return s.IsPresent;
-            }
-            object? preference = GetVariableValue("WhatIfPreference");
-            return preference is bool b ? b : preference is SwitchParameter p && p.IsPresent;
         }
 
         /// <summary>True when the caller named the parameter (so <c>-Ban:$false</c> differs from leaving -Ban out).</summary>
@@ -51,10 +42,11 @@ namespace WuKongIM.PowerShell
             }
         }
 
-        /// <summary>The -All path of the Remove cmdlets: one request that empties the list, after ShouldProcess and (unless -Force) ShouldContinue.</summary>
+        /// <summary>The -All path of the Remove cmdlets: one request that empties the list, after ShouldProcess and ShouldContinue, both skipped by -Force.</summary>
         protected void RemoveEntireList(WKChannelKey channel, string listName, bool force, Func<CancellationToken, Task> call)
         {
-            if (!ShouldProcess(channel + ": every uid on the " + listName, "Remove all"))
+            // Plain ShouldProcess would still prompt a ConfirmImpact=High cmdlet (Remove-WKChannelSubscriber) given -Force.
+            if (!ConfirmChange(channel + ": every uid on the " + listName, "Remove all", force))
             {
                 return;
             }
@@ -71,6 +63,10 @@ namespace WuKongIM.PowerShell
                 WriteWKError(ex, channel);
             }
         }
+
+        /// <summary>The result row of a uid given again for the same channel: it is sent once, and this row says so.</summary>
+        protected static WKBulkItemResult RepeatedUid(string operation, WKChannelKey channel, string uid) =>
+            new WKBulkItemResult(operation, channel.ChannelId, channel.ChannelType, uid, WKBulkItemStatus.Skipped, "repeated: this uid was already given for the channel and is sent once");
 
         /// <summary>The checks for a subscriber list: no special characters, and never a person channel.</summary>
         protected static void RequireSubscriberChannel(WKChannelKey channel)
@@ -183,7 +179,12 @@ namespace WuKongIM.PowerShell
                     WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, empty.Message, empty));
                     continue;
                 }
-                if (_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full) && full != null)
+                if (!_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full))
+                {
+                    WriteObject(RepeatedUid(Operation, channel, uid));
+                    continue;
+                }
+                if (full != null)
                 {
                     Send(full);
                 }
@@ -290,7 +291,10 @@ namespace WuKongIM.PowerShell
                     WriteWKError(new WKValidationException("A uid must not be empty.", "Uid"), channel);
                     continue;
                 }
-                _collected.Add(channel, uid, out _);
+                if (!_collected.Add(channel, uid, out _))
+                {
+                    WriteObject(RepeatedUid(Operation, channel, uid));
+                }
             }
         }
 

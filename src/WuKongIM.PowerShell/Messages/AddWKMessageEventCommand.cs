@@ -86,7 +86,7 @@ namespace WuKongIM.PowerShell
                     EventId = EventId,
                     Visibility = Visibility,
                     OccurredAt = OccurredAt,
-                    PayloadJson = WKPayload.EventPayloadJson(eventType, Text, Payload),
+                    PayloadJson = WKPayload.EventPayloadJson(eventType, Text, InvokeWKRestMethodCommand.Unwrap(Payload)),
                     Headers = ToHeaders(Headers),
                 };
                 if (!ShouldProcess("stream " + ClientMsgNo + " in channel " + ChannelId + " (" + ChannelType + ")", "Add " + eventType + " event to lane " + (EventKey ?? "main")))

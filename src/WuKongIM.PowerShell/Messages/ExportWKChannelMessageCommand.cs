@@ -51,11 +51,22 @@ namespace WuKongIM.PowerShell
         [ValidateRange(1, WKChannelMessagePager.MaxPageSize)]
         public int PageSize { get; set; } = 1000;
 
+        private readonly WKExportTargets _targets = new WKExportTargets();
+
         protected override void ProcessRecord()
         {
             string expanded = WKMessageExporter.ExpandPath(Path, ChannelId, ChannelType);
             string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(expanded);
             WKExportFormat format = Format ?? WKMessageExporter.FormatFromPath(file);
+            try
+            {
+                _targets.Claim(file, ChannelId, ChannelType, LoginUid);
+            }
+            catch (WKValidationException ex)
+            {
+                WriteWKError(ex, file);
+                return;
+            }
             if (!ShouldProcess(file, "Export the messages of channel " + ChannelId + " (" + ChannelType + ") as " + format + (Resume ? ", resuming" : string.Empty)))
             {
                 return;

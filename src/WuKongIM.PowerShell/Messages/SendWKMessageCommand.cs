@@ -93,7 +93,8 @@ namespace WuKongIM.PowerShell
         {
             try
             {
-                _payload = WKPayload.FromOneOf(Text, Payload, PayloadBytes, PayloadBase64);
+                // PSCustomObjects (ConvertFrom-Json) and wrapped values (Get-Content -Raw) arrive as PSObject, which the client cannot serialise.
+                _payload = WKPayload.FromOneOf(Text, InvokeWKRestMethodCommand.Unwrap(Payload), PayloadBytes, PayloadBase64);
                 WKPayload.CheckSize(_payload, Client.Messages.MaxPayloadBytes);
             }
             catch (WKValidationException ex)

@@ -69,7 +69,7 @@ namespace WuKongIM.PowerShell
         }
 
         // PSCustomObject bodies become ordered dictionaries so the client (which knows no PowerShell types) can send them.
-        private static object? Unwrap(object? value)
+        internal static object? Unwrap(object? value)
         {
             if (value is PSObject ps)
             {
