@@ -137,6 +137,21 @@ namespace WuKongIM.Client.Tests
         }
 
         [Fact]
+        public async Task Changed_since_a_version_includes_conversations_already_read_again()
+        {
+            using WKClient client = NewClient();
+            string u1 = EmulatorFixture.NewId("u"), u2 = EmulatorFixture.NewId("u");
+            string group = await GroupAsync(client, u1, u2);
+            await SendAsync(client, group, WKChannelType.Group, u2);
+            long version = (await AllAsync(client, new WKConversationQuery { Uid = u1 })).Single(c => c.ChannelId == group).Version - 1;
+            await client.Conversations.ClearUnreadAsync(u1, group, WKChannelType.Group);
+
+            // Read since: the server alone (which treats any version as "only unread") would leave it out.
+            WKConversation changed = Assert.Single(await AllAsync(client, new WKConversationQuery { Uid = u1, Version = version }), c => c.ChannelId == group);
+            Assert.Equal(0, changed.Unread);
+        }
+
+        [Fact]
         public async Task Version_and_excluded_types_narrow_the_result()
         {
             using WKClient client = NewClient();

@@ -144,7 +144,9 @@ namespace WuKongIM.Client
                 // The server returns no conversation unless it loads at least one message for it.
                 MsgCount = Math.Max(1, query.RecentCount),
                 OnlyUnread = (byte)(query.OnlyUnread ? 1 : 0),
-                Version = query.Version ?? 0,
+                // Never sent: v2.2.5 reads any version as "only unread", which would hide conversations that changed and
+                // were read since. The version is compared on the client instead (newest message newer than it).
+                Version = 0,
                 ExcludeChannelTypes = query.ExcludeChannelTypes == null || query.ExcludeChannelTypes.Count == 0 ? null : query.ExcludeChannelTypes.Select(t => (int)t).Distinct().ToArray(),
                 LastMsgSeqs = FormatKnownSeqs(query.KnownSeqs),
                 Page = query.PageSize == 0 ? 0 : page,
