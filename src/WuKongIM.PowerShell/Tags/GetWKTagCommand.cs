@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using WuKongIM.Client;
 
@@ -50,7 +51,7 @@ namespace WuKongIM.PowerShell
                         break;
                 }
             }
-            catch (WKApiException ex)
+            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
             {
                 WriteWKError(ex, ParameterSetName == ChannelSet ? ChannelId : TagKey);
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using WuKongIM.Client;
 
@@ -43,7 +44,7 @@ namespace WuKongIM.PowerShell
                     ? Client.Tags.RemoveTagAsync(TagKey, null, null, NodeId, ct)
                     : Client.Tags.RemoveTagAsync(null, ChannelId, ChannelType, NodeId, ct));
             }
-            catch (WKApiException ex)
+            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
             {
                 WriteWKError(ex, byKey ? TagKey : ChannelId);
             }
