@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using WuKongIM.Emulator.Core;
@@ -232,13 +233,25 @@ namespace WuKongIM.Emulator.Areas
             return ApiResult.Ok();
         }
 
+        /// <summary>
+        /// The body of the three remove-all routes, {"channel_id","channel_type"}, with their shared checks in v2.2.5's order:
+        /// an empty id, then type 0.
+        /// </summary>
+        private static bool TryReadChannel(ApiRequest r, DecodeFailure failure, out string id, out byte type, [NotNullWhen(false)] out ApiResult? error)
+        {
+            id = string.Empty;
+            type = 0;
+            if (!r.TryDecode(ChannelReq, failure, out GoObject body, out error)) return false;
+            id = body.Str("channel_id");
+            type = body.U8("channel_type");
+            if (id.Length == 0) error = ApiResult.Err(ChannelIdEmpty);
+            else if (type == 0) error = ApiResult.Err(TypeZero);
+            return error == null;
+        }
+
         private static ApiResult SubscriberRemoveAll(ApiRequest r)
         {
-            if (!r.TryDecode(ChannelReq, DecodeFailure.PrefixedText, out GoObject body, out ApiResult? decodeError)) return decodeError;
-            string id = body.Str("channel_id");
-            byte type = body.U8("channel_type");
-            if (id.Length == 0) return ApiResult.Err(ChannelIdEmpty);
-            if (type == 0) return ApiResult.Err(TypeZero);
+            if (!TryReadChannel(r, DecodeFailure.PrefixedText, out string id, out byte type, out ApiResult? invalid)) return invalid;
             if (type == PersonType) return ApiResult.Err("个人频道不支持此操作！");
             // Conversations are deliberately left alone, as in v2.2.5.
             r.State.SubscribersOf(id, type).Clear();
@@ -332,11 +345,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult BlacklistRemoveAll(ApiRequest r)
         {
-            if (!r.TryDecode(ChannelReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
-            string id = body.Str("channel_id");
-            byte type = body.U8("channel_type");
-            if (id.Length == 0) return ApiResult.Err(ChannelIdEmpty);
-            if (type == 0) return ApiResult.Err(TypeZero);
+            if (!TryReadChannel(r, DecodeFailure.RawText, out string id, out byte type, out ApiResult? invalid)) return invalid;
             r.State.DenylistOf(id, type).Clear();
             r.State.UpdateListCounters(id, type, c => c.Denylist = 0);
             return ApiResult.Ok();
@@ -428,11 +437,7 @@ namespace WuKongIM.Emulator.Areas
 
         private static ApiResult WhitelistRemoveAll(ApiRequest r)
         {
-            if (!r.TryDecode(ChannelReq, DecodeFailure.RawText, out GoObject body, out ApiResult? decodeError)) return decodeError;
-            string id = body.Str("channel_id");
-            byte type = body.U8("channel_type");
-            if (id.Length == 0) return ApiResult.Err(ChannelIdEmpty);
-            if (type == 0) return ApiResult.Err(TypeZero);
+            if (!TryReadChannel(r, DecodeFailure.RawText, out string id, out byte type, out ApiResult? invalid)) return invalid;
             r.State.AllowlistOf(id, type).Clear();
             r.State.UpdateListCounters(id, type, c => c.Allowlist = 0);
             return ApiResult.Ok();
