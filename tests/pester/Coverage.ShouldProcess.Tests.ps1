@@ -97,3 +97,35 @@ Describe '-Confirm' {
         $result.Effect | Should -BeTrue
     }
 }
+
+Describe 'In a fresh pwsh -NonInteractive' {
+    BeforeAll {
+        # The same cases in a real -NonInteractive console host: there a prompt fails with PowerShell's own error.
+        $out = Join-Path ([System.IO.Path]::GetTempPath()) ("wk-coverage-child-" + [guid]::NewGuid() + '.json')
+        $arguments = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Support/NonInteractiveChild.ps1'),
+            '-Uri', $script:Uri, '-ModulePath', (Join-Path (Get-Module WuKongIM).ModuleBase 'WuKongIM.psd1'), '-OutFile', $out)
+        # Under `dotnet pwsh` the process is dotnet running pwsh.dll; a native pwsh runs itself.
+        if ([System.IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+            & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') @arguments
+        }
+        else {
+            & ([Environment]::ProcessPath) @arguments
+        }
+        $script:Child = @{}
+        foreach ($result in Get-Content -LiteralPath $out -Raw | ConvertFrom-Json) { $script:Child[$result.Key] = $result }
+        Remove-Item -LiteralPath $out -ErrorAction SilentlyContinue
+    }
+
+    It '<Cmdlet> (<Set>) -Confirm:$false runs with no prompt' -ForEach $noPrompt {
+        $result = $script:Child["$Cmdlet|$Set|ConfirmFalse"]
+        $result | Should -Not -BeNullOrEmpty
+        $result.Errors.Message | Should -BeNullOrEmpty
+    }
+
+    It '<Cmdlet> (<Set>) -Confirm fails for want of a prompt, and sends no write request' -ForEach $rows {
+        $result = $script:Child["$Cmdlet|$Set|Confirm"]
+        $result | Should -Not -BeNullOrEmpty
+        $result.Errors.Message | Should -Match 'NonInteractive mode'
+        $result.Writes | Should -BeNullOrEmpty
+    }
+}
