@@ -36,6 +36,7 @@ param(
     # emulator's command line: never use a production token here.
     [string] $ManagerToken,
     # The emulator's port for -Emulator (default 5001) and -Start (default: a free port).
+    # (PowerShell variable names ignore case: nothing below may be called $emulator, which is this switch.)
     [ValidateRange(0, 65535)]
     [int] $EmulatorPort = 0
 )
@@ -218,11 +219,11 @@ if ($Emulator) {
 
 if ($Start) {
     $port = if ($EmulatorPort -eq 0) { Get-FreePort } else { $EmulatorPort }
-    $emulator = Start-Emulator -Port $port
+    $running = Start-Emulator -Port $port
     try {
-        Write-Host "Emulator on $($emulator.Uri); type 'exit' to leave pwsh and stop it."
+        Write-Host "Emulator on $($running.Uri); type 'exit' to leave pwsh and stop it."
         # The token goes to the child through its environment (never its command line), as a runbook's would.
-        $env:WUKONGIM_URL = $emulator.Uri
+        $env:WUKONGIM_URL = $running.Uri
         if ($ManagerToken) { $env:WUKONGIM_MANAGER_TOKEN = $ManagerToken }
         $startup = "Import-Module '$(Join-Path $moduleDir 'WuKongIM.psd1')'; Connect-WKServer -Uri `$env:WUKONGIM_URL" +
             $(if ($ManagerToken) { ' -ManagerToken (ConvertTo-SecureString $env:WUKONGIM_MANAGER_TOKEN -AsPlainText -Force)' } else { '' }) +
@@ -230,8 +231,8 @@ if ($Start) {
         & dotnet pwsh -NoLogo -NoExit -Command $startup
     }
     finally {
-        if (-not $emulator.Process.HasExited) {
-            $emulator.Process.Kill($true)
+        if (-not $running.Process.HasExited) {
+            $running.Process.Kill($true)
         }
         Write-Host 'Emulator stopped.'
     }
