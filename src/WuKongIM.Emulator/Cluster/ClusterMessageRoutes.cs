@@ -76,10 +76,12 @@ namespace WuKongIM.Emulator.Cluster
             }
             else
             {
-                // The aggregated path: every online node searches its own share; merge, sort, trim.
-                rows = s.Nodes.Values.Where(n => n.Online).SelectMany(n => Local(s, q, n.Id))
-                    .GroupBy(m => m.MessageId).Select(g => g.First())
-                    .OrderByDescending(m => m.MessageId).Take(q.Limit).ToList();
+                // The aggregated path: every online node searches its own share; merge, sort, trim to the rows next to
+                // the cursor (the newest for an older page, the oldest above the cursor for pre=1).
+                IEnumerable<StoredMessage> merged = s.Nodes.Values.Where(n => n.Online).SelectMany(n => Local(s, q, n.Id))
+                    .GroupBy(m => m.MessageId).Select(g => g.First());
+                rows = (q.Pre && q.MessageId == 0 ? merged.OrderBy(m => q.ChannelType != 0 && q.ChannelId.Length > 0 ? (long)m.MessageSeq : m.MessageId) : merged.OrderByDescending(m => m.MessageId))
+                    .Take(q.Limit).ToList();
             }
             var data = rows.OrderByDescending(m => m.MessageId).Select(m => Row(s, m)).ToList();
             return ApiResult.Bare(new { total = 0, data });
