@@ -144,6 +144,32 @@ namespace WuKongIM.Emulator.Tests
             Assert.Equal(seqs[0], seqs[1]);
             Assert.Equal(seqs[0], seqs[2]);
         }
+        [Fact]
+        public async Task Node_id_of_a_list_route_returns_only_what_that_node_leads_and_the_shares_add_up()
+        {
+            string prefix = EmulatorFixture.NewId("own");
+            var uids = Enumerable.Range(0, 12).Select(i => prefix + "-" + i).ToList();
+            foreach (string uid in uids)
+            {
+                Assert.Equal(200, (await _c.PostRawAsync(1001, "/user/token", JsonSerializer.Serialize(new { uid, token = "t", device_flag = 0 }))).Status);
+            }
+            var owners = new System.Collections.Generic.Dictionary<string, ulong>();
+            foreach (ulong node in new ulong[] { 1001, 1002, 1003 })
+            {
+                JsonElement local = Json((await _c.GetRawAsync(node, "/cluster/users?limit=1000&node_id=" + node)).Body);
+                Assert.Equal(0, local.GetProperty("more").GetInt32());
+                foreach (JsonElement u in local.GetProperty("data").EnumerateArray())
+                {
+                    string uid = u.GetProperty("uid").GetString()!;
+                    if (!uid.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                    owners.Add(uid, node);
+                    uint slot = u.GetProperty("slot").GetUInt32();
+                    Assert.Equal(node, Json((await _c.GetRawAsync(node, "/cluster/slots?ids=" + slot)).Body)[0].GetProperty("leader_id").GetUInt64());
+                }
+            }
+            Assert.Equal(uids.OrderBy(u => u, StringComparer.Ordinal), owners.Keys.OrderBy(u => u, StringComparer.Ordinal));
+            Assert.True(owners.Values.Distinct().Count() > 1, "12 users should spread over more than one node");
+        }
     }
 
     /// <summary>Partial clusters: a node taken offline through /_emulator/nodes/{id}/offline, and back.</summary>
