@@ -123,6 +123,17 @@ namespace WuKongIM.Emulator.Tests
         }
 
         [Fact]
+        public async Task Tags_node_id_of_another_node_forwards_and_an_unknown_node_is_refused()
+        {
+            var (status, body, _) = await _c.GetRawAsync(1001, "/tags?node_id=1003");
+            Assert.Equal(200, status);
+            Assert.Equal(JsonValueKind.Array, Json(body).ValueKind);
+            Assert.Equal("node not found", Json((await _c.GetRawAsync(1001, "/tags?node_id=1777")).Body).GetProperty("msg").GetString());
+            Assert.Equal(200, (await _c.PostRawAsync(1002, "/tag/remove", "{\"tag_key\":\"none\",\"node_id\":1001}")).Status);
+            Assert.Equal("node not found", Json((await _c.PostRawAsync(1002, "/tag/remove", "{\"tag_key\":\"none\",\"node_id\":1777}")).Body).GetProperty("msg").GetString());
+        }
+
+        [Fact]
         public async Task Data_written_on_one_node_is_read_the_same_from_every_node()
         {
             string group = EmulatorFixture.NewId("g");
