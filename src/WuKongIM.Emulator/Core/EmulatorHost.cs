@@ -24,18 +24,23 @@ namespace WuKongIM.Emulator.Core
         public EmulatorApp App { get; }
         public Uri BaseUri { get; }
 
-        public static async Task<EmulatorHost> StartAsync(string urls = "http://127.0.0.1:0", string? managerToken = null)
+        public static Task<EmulatorHost> StartAsync(string urls = "http://127.0.0.1:0", string? managerToken = null) =>
+            StartAsync(urls, new EmulatorOptions { ManagerToken = managerToken });
+
+        public static async Task<EmulatorHost> StartAsync(string urls, EmulatorOptions options)
         {
+            options.Validate();
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls(urls);
             builder.WebHost.ConfigureKestrel(k =>
             {
                 k.AddServerHeader = false;
-                k.Limits.MaxRequestBodySize = 256L * 1024 * 1024;
+                // A backstop only: EmulatorApp answers 413 itself, before it buffers anything.
+                k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             });
             WebApplication web = builder.Build();
-            var app = new EmulatorApp(managerToken);
+            var app = new EmulatorApp(options.ManagerToken, options);
             web.Run(app.HandleAsync);
             await web.StartAsync().ConfigureAwait(false);
             Uri baseUri = new Uri(web.Urls.First());
