@@ -143,7 +143,7 @@ namespace WuKongIM.Client.Tests
             string naiveChannel = EmulatorFixture.NewId("g");
             var naive = Group(naiveChannel, "twice");
             await _emulator.SetFaultsAsync(new { drop_rate = 1.0, drop_after_processing = true, path_prefix = "/message/send" });
-            var ambiguous = await Assert.ThrowsAsync<WKApiException>(() => client.Messages.SendAsync(naive));
+            var ambiguous = await Assert.ThrowsAsync<WKSendOutcomeUnknownException>(() => client.Messages.SendAsync(naive));
             Assert.True(ambiguous.MayHaveBeenProcessed);
             await _emulator.ClearFaultsAsync();
             await client.Messages.SendAsync(naive);
@@ -160,7 +160,7 @@ namespace WuKongIM.Client.Tests
             await _emulator.SetFaultsAsync(new { drop_rate = 1.0, drop_after_processing = true, path_prefix = "/message/send" });
             var message = Group(EmulatorFixture.NewId("g"), "volatile");
             message.NoPersist = true;
-            var ex = await Assert.ThrowsAsync<WKApiException>(() => client.Messages.SendSafelyAsync(message));
+            var ex = await Assert.ThrowsAsync<WKSendOutcomeUnknownException>(() => client.Messages.SendSafelyAsync(message));
             Assert.True(ex.MayHaveBeenProcessed);
             Assert.Equal(1, await _emulator.RequestCountAsync("POST /message/send"));
         }

@@ -36,9 +36,9 @@ namespace WuKongIM.Client
         // ------------------------------------------------------------ sending
 
         /// <summary>
-        /// One <c>POST /message/send</c>, never retried after an ambiguous failure (the exception then has
-        /// <see cref="WKApiException.MayHaveBeenProcessed"/> set). A missing client_msg_no is generated first and
-        /// written back to <paramref name="message"/>, so the caller can look the message up.
+        /// One <c>POST /message/send</c>, never retried after an ambiguous failure, which is thrown as
+        /// <see cref="WKSendOutcomeUnknownException"/> (the message may have been stored). A missing client_msg_no is
+        /// generated first and written back to <paramref name="message"/>, so the caller can look the message up.
         /// </summary>
         public async Task<WKSendResult> SendAsync(WKSendMessage message, CancellationToken cancellationToken = default)
         {
@@ -48,7 +48,15 @@ namespace WuKongIM.Client
                 Body = JsonSerializer.SerializeToUtf8Bytes(body, MessagesJsonContext.Default.WKSendMessageBody),
                 Idempotent = false,
             };
-            byte[] response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            byte[] response;
+            try
+            {
+                response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WKApiException ex) when (MayHaveBeenStored(ex) && !(ex is WKSendOutcomeUnknownException))
+            {
+                throw new WKSendOutcomeUnknownException(ex, message.ClientMsgNo, message.ChannelId, message.ChannelType);
+            }
             WKDataEnvelope<WKSendResponseData> envelope = WKClient.Deserialize(request, response, MessagesJsonContext.Default.WKDataEnvelopeWKSendResponseData);
             return new WKSendResult
             {
@@ -220,7 +228,15 @@ namespace WuKongIM.Client
                 Subscribers = uids.ToArray(),
                 Payload = payload,
             };
-            WKSendBatchResponse response = await _client.PostAsync("/message/sendbatch", body, MessagesJsonContext.Default.WKSendBatchBody, MessagesJsonContext.Default.WKSendBatchResponse, false, cancellationToken).ConfigureAwait(false);
+            WKSendBatchResponse response;
+            try
+            {
+                response = await _client.PostAsync("/message/sendbatch", body, MessagesJsonContext.Default.WKSendBatchBody, MessagesJsonContext.Default.WKSendBatchResponse, false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WKApiException ex) when (MayHaveBeenStored(ex))
+            {
+                throw new WKSendOutcomeUnknownException(ex, null, null, WKChannelType.Person);
+            }
             return BatchItems(fromUid, body.Subscribers, response.FailUids, response.Reason);
         }
 
