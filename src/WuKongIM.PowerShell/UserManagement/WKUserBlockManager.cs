@@ -11,8 +11,7 @@ namespace WuKongIM.PowerShell
     public sealed class WKBlockSyncStep
     {
         public WKBlockRecord Record { get; set; } = new WKBlockRecord();
-        /// <summary>Lift (expired), Reapply (ban missing on the server), BanMissing (missing, re-apply switched off) or Keep.</summary>
-        public string Action { get; set; } = string.Empty;
+        public WKBlockSyncAction Action { get; set; }
         public bool BannedOnServer { get; set; }
     }
 
@@ -92,12 +91,12 @@ namespace WuKongIM.PowerShell
             {
                 if (record.Until.HasValue && record.Until.Value <= now)
                 {
-                    steps.Add(new WKBlockSyncStep { Record = record, Action = "Lift", BannedOnServer = true });
+                    steps.Add(new WKBlockSyncStep { Record = record, Action = WKBlockSyncAction.Lift, BannedOnServer = true });
                     continue;
                 }
                 WKChannel? channel = await _client.Channels.GetChannelAsync(record.Uid, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
                 bool banned = channel != null && channel.Ban;
-                steps.Add(new WKBlockSyncStep { Record = record, Action = banned ? "Keep" : reapply ? "Reapply" : "BanMissing", BannedOnServer = banned });
+                steps.Add(new WKBlockSyncStep { Record = record, Action = banned ? WKBlockSyncAction.Keep : reapply ? WKBlockSyncAction.Reapply : WKBlockSyncAction.BanMissing, BannedOnServer = banned });
             }
             return steps;
         }
@@ -107,16 +106,16 @@ namespace WuKongIM.PowerShell
             WKBlockRecord r = step.Record;
             switch (step.Action)
             {
-                case "Lift":
+                case WKBlockSyncAction.Lift:
                     return await LiftAsync(r.Uid, "Lifted", cancellationToken).ConfigureAwait(false);
-                case "Reapply":
+                case WKBlockSyncAction.Reapply:
                     var warnings = new List<string>();
                     WKPersonFlags flags = await SetBanAsync(r.Uid, true, warnings, cancellationToken).ConfigureAwait(false);
                     _store.SetBlock(Server, r, flags);
                     int closed = await ForceOffAsync(r.Uid, cancellationToken).ConfigureAwait(false);
                     return new WKUserBlockResult { Uid = r.Uid, Action = "Reapplied", Until = r.Until, Reason = r.Reason, Banned = true, ConnectionsClosed = closed, Warnings = warnings.ToArray() };
                 default:
-                    return new WKUserBlockResult { Uid = r.Uid, Action = step.Action == "Keep" ? "Kept" : step.Action, Until = r.Until, Reason = r.Reason, Banned = step.BannedOnServer };
+                    return new WKUserBlockResult { Uid = r.Uid, Action = step.Action == WKBlockSyncAction.Keep ? "Kept" : step.Action.ToString(), Until = r.Until, Reason = r.Reason, Banned = step.BannedOnServer };
             }
         }
 

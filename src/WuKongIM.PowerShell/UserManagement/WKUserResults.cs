@@ -13,16 +13,17 @@ namespace WuKongIM.PowerShell
         public string? ListedUid { get; set; }
         public WKDeviceFlag? DeviceFlag { get; set; }
         public string Action { get; set; } = string.Empty;
-        public string Status { get; set; } = WKUserResultStatus.Succeeded;
+        public WKUserResultStatus Status { get; set; } = WKUserResultStatus.Succeeded;
         public string? Error { get; set; }
 
         public override string ToString() => Uid + " " + Action + " " + Status;
     }
 
-    public static class WKUserResultStatus
+    /// <summary>Whether the action on one uid went through.</summary>
+    public enum WKUserResultStatus
     {
-        public const string Succeeded = "Succeeded";
-        public const string Failed = "Failed";
+        Succeeded,
+        Failed,
     }
 
     /// <summary>A system uid from GET /user/systemuids.</summary>

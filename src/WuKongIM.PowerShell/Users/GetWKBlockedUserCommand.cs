@@ -14,17 +14,13 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(null, () =>
             {
                 foreach (WKBlockedUser user in Run(ct => Manager.GetBlockedAsync(PageSize, ct)))
                 {
                     WriteObject(user);
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, null);
-            }
+            });
         }
     }
 }
