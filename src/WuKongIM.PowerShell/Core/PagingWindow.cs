@@ -7,7 +7,7 @@ using WuKongIM.Client;
 namespace WuKongIM.PowerShell
 {
     /// <summary>Applies -Skip and -First to rows that arrive page by page.</summary>
-    public sealed class PagingWindow
+    internal sealed class PagingWindow
     {
         private readonly ulong _skip;
         private readonly ulong _first;

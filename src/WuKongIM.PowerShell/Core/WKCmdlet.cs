@@ -241,7 +241,7 @@ namespace WuKongIM.PowerShell
         /// <summary>Stops the command: used only when nothing can continue (no session, invalid settings).</summary>
         protected void ThrowWKError(Exception exception, object? targetObject) => ThrowTerminatingError(ToErrorRecord(WKErrorMapper.Map(exception, targetObject)));
 
-        protected static ErrorRecord ToErrorRecord(WKErrorInfo info)
+        private protected static ErrorRecord ToErrorRecord(WKErrorInfo info)
         {
             var record = new ErrorRecord(info.Exception, info.ErrorId, info.Category, info.TargetObject);
             if (info.Details != null)

@@ -5,7 +5,7 @@ using WuKongIM.Client;
 namespace WuKongIM.PowerShell
 {
     /// <summary>Everything an ErrorRecord needs, computed without a PowerShell engine so it can be tested.</summary>
-    public sealed class WKErrorInfo
+    internal sealed class WKErrorInfo
     {
         public WKErrorInfo(Exception exception, string errorId, ErrorCategory category, object? targetObject, string? details, string? recommendedAction)
         {

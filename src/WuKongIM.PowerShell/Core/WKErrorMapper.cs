@@ -5,7 +5,7 @@ using WuKongIM.Client;
 namespace WuKongIM.PowerShell
 {
     /// <summary>Maps client exceptions to ErrorIds and categories: one ErrorId per cause, so scripts can branch on them.</summary>
-    public static class WKErrorMapper
+    internal static class WKErrorMapper
     {
         public static WKErrorInfo Map(Exception exception, object? targetObject)
         {

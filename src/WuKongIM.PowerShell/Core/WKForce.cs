@@ -7,7 +7,7 @@ using WuKongIM.Client;
 namespace WuKongIM.PowerShell
 {
     /// <summary>When -Force may skip ShouldProcess: plain code, so the rule is tested without an engine.</summary>
-    public static class WKForce
+    internal static class WKForce
     {
         /// <summary>
         /// True when -Force is given, -Confirm is not, and no what-if run is under way: neither -WhatIf on this command nor

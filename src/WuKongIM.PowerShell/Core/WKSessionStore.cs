@@ -9,7 +9,7 @@ namespace WuKongIM.PowerShell
     /// The default session of each runspace, and the session built from environment variables for scheduled tasks.
     /// Plain code (no PowerShell engine) so it is tested directly.
     /// </summary>
-    public static class WKSessionStore
+    internal static class WKSessionStore
     {
         public const string UrlVariable = "WUKONGIM_URL";
         public const string TokenVariable = "WUKONGIM_MANAGER_TOKEN";

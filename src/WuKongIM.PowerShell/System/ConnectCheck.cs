@@ -6,7 +6,7 @@ using WuKongIM.Client;
 namespace WuKongIM.PowerShell
 {
     /// <summary>Turns a failed server test into the exception Connect-WKServer reports.</summary>
-    public static class ConnectCheck
+    internal static class ConnectCheck
     {
         public static Exception? Evaluate(WKServerTestResult test)
         {

@@ -1,4 +1,4 @@
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
     /// <summary>What Sync-WKUserBlock does with one recorded block.</summary>
     public enum WKBlockSyncAction

@@ -3,18 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using WuKongIM.Client;
 
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
-    /// <summary>What Sync-WKUserBlock will do with one recorded block.</summary>
-    public sealed class WKBlockSyncStep
-    {
-        public WKBlockRecord Record { get; set; } = new WKBlockRecord();
-        public WKBlockSyncAction Action { get; set; }
-        public bool BannedOnServer { get; set; }
-    }
-
     /// <summary>
     /// Blocking users on WuKongIM's primitives: a block is ban=1 on the user's person channel (connect and token issue
     /// refused) plus device quit for App, Web and PC (tokens blanked, devices kicked) plus a kick of any connection left
@@ -209,43 +200,6 @@ namespace WuKongIM.PowerShell
         {
             await _client.Users.QuitDeviceAsync(uid, WKDeviceFlag.All, cancellationToken).ConfigureAwait(false);
             return await WKConnectionKicker.KickAllAsync(_client, uid, null, force: false, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Closes every connection of one exact uid (optionally only one device flag), listed through /connz.</summary>
-    public static class WKConnectionKicker
-    {
-        public static async Task<int> KickAllAsync(WKClient client, string uid, WKDeviceFlag? deviceFlag, bool force, CancellationToken cancellationToken)
-        {
-            var targets = new List<WKConnection>();
-            IAsyncEnumerator<WKConnection> e = client.Connections.ListConnectionsAsync(uid, exactUid: true, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
-            try
-            {
-                while (await e.MoveNextAsync().ConfigureAwait(false))
-                {
-                    if (deviceFlag == null || e.Current.DeviceFlag == deviceFlag)
-                    {
-                        targets.Add(e.Current);
-                    }
-                }
-            }
-            finally
-            {
-                await e.DisposeAsync().ConfigureAwait(false);
-            }
-            // Listed first, closed after: closing while paging would shift the offsets.
-            foreach (WKConnection c in targets)
-            {
-                if (force)
-                {
-                    await client.Connections.RemoveAsync(c.Uid, c.ConnId, c.NodeId, c.LeaderId, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await client.Connections.KickAsync(c.Uid, c.ConnId, c.NodeId, c.LeaderId, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            return targets.Count;
         }
     }
 }
