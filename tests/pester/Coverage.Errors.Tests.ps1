@@ -12,7 +12,8 @@ BeforeDiscovery {
     $cases = @(
         @{ Id = 'WKUidSpecialCharacter'; Category = 'InvalidArgument'; Cmdlet = 'Register-WKUser'; Params = @{ Uid = 'a@b' } }
         @{ Id = 'WKUidEmpty'; Category = 'InvalidArgument'; Cmdlet = 'Register-WKUser'; Params = @{ Uid = '' } }
-        @{ Id = 'WKInvalidDeviceFlag'; Category = 'InvalidArgument'; Cmdlet = 'Register-WKUser'; Params = @{ Uid = 'u1'; DeviceFlag = 7 } }
+        @{ Id = 'WKInvalidDeviceFlag'; Category = 'InvalidArgument'; Cmdlet = 'Revoke-WKUserToken'; Setup = { Register-WKUser -Uid u1 | Out-Null }; Params = @{ Uid = 'u1'; DeviceFlag = 7; Force = $true } }
+        @{ Id = 'ParameterArgumentValidationError'; Category = 'InvalidData'; Cmdlet = 'Register-WKUser'; Params = @{ Uid = 'u1'; DeviceFlag = 'All' } }
         @{ Id = 'WKInvalidArgument'; Category = 'InvalidArgument'; Cmdlet = 'Add-WKChannelSubscriber'; Params = @{ ChannelId = 'alice'; ChannelType = 'Person'; Uid = 'bob' } }
         @{ Id = 'WKInvalidArgument'; Category = 'InvalidArgument'; Cmdlet = 'Send-WKMessage'; Params = @{ ChannelId = 'g1'; ChannelType = 'Group' } }
         @{ Id = 'WKNotFound'; Category = 'ObjectNotFound'; Cmdlet = 'Get-WKChannel'; Params = @{ ChannelId = 'nope'; ChannelType = 'Group' } }

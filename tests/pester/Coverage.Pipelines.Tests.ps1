@@ -28,6 +28,21 @@ BeforeDiscovery {
     }
 
     $chains = @(
+        @{ Name = 'Get-WKChannelSubscriber | Remove-WKChannelSubscriber -Force'
+            Setup = { Add-WKChannelSubscriber -ChannelId g1 -Uid u1, u2 | Out-Null }
+            Chain = { Get-WKChannelSubscriber -ChannelId g1 -ChannelType Group | Remove-WKChannelSubscriber -Force }
+            Check = { Get-WKChannelSubscriber -ChannelId g1 | Should -BeNullOrEmpty }
+        }
+        @{ Name = 'Get-WKChannelBlacklist | Remove-WKChannelBlacklist'
+            Setup = { Add-WKChannelBlacklist -ChannelId g1 -Uid u1, u2 | Out-Null }
+            Chain = { Get-WKChannelBlacklist -ChannelId g1 -ChannelType Group | Remove-WKChannelBlacklist }
+            Check = { Get-WKChannelBlacklist -ChannelId g1 | Should -BeNullOrEmpty }
+        }
+        @{ Name = 'Get-WKChannelWhitelist | Remove-WKChannelWhitelist -Force'
+            Setup = { Add-WKChannelWhitelist -ChannelId g1 -Uid u1, u2 | Out-Null }
+            Chain = { Get-WKChannelWhitelist -ChannelId g1 -ChannelType Group | Remove-WKChannelWhitelist -Force }
+            Check = { Get-WKChannelWhitelist -ChannelId g1 | Should -BeNullOrEmpty }
+        }
         @{ Name = 'Get-WKUserBlocklist | Remove-WKUserBlocklist'
             Setup = { Add-WKUserBlocklist -Uid owner -BlockedUid b1, b2 | Out-Null }
             Chain = { Get-WKUserBlocklist -Uid owner | Remove-WKUserBlocklist }

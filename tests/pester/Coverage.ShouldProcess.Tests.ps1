@@ -24,9 +24,6 @@ BeforeDiscovery {
         @{ Case = $case; Cmdlet = $case.Cmdlet; Set = $case.Set; HasForce = $setParameters -contains 'Force' }
     }
     $withForce = @($rows | Where-Object HasForce)
-    # Issue 11 item 2: with -All, -Confirm:$false and $ConfirmPreference='None' still prompt today. Those rows join
-    # the two no-prompt blocks below together with the fix.
-    $noPrompt = @($rows | Where-Object { $_.Set -ne 'All' })
 }
 
 BeforeAll {
@@ -56,7 +53,7 @@ Describe '-WhatIf' {
 }
 
 Describe '-Confirm:$false' {
-    It '<Cmdlet> (<Set>) -Confirm:$false runs with no prompt' -ForEach $noPrompt {
+    It '<Cmdlet> (<Set>) -Confirm:$false runs with no prompt' -ForEach $rows {
         $result = Invoke-CaseWithPromptRecording $script:Recording $Case -Extra @{ Confirm = $false }
         $result.Prompts | Should -BeNullOrEmpty
         $result.Errors | Should -BeNullOrEmpty
@@ -65,7 +62,7 @@ Describe '-Confirm:$false' {
 }
 
 Describe '$ConfirmPreference = ''None''' {
-    It '<Cmdlet> (<Set>) with $ConfirmPreference None runs with no prompt' -ForEach $noPrompt {
+    It '<Cmdlet> (<Set>) with $ConfirmPreference None runs with no prompt' -ForEach $rows {
         $result = Invoke-CaseWithPromptRecording $script:Recording $Case -ConfirmPreference None
         $result.Prompts | Should -BeNullOrEmpty
         $result.Errors | Should -BeNullOrEmpty
@@ -116,7 +113,7 @@ Describe 'In a fresh pwsh -NonInteractive' {
         Remove-Item -LiteralPath $out -ErrorAction SilentlyContinue
     }
 
-    It '<Cmdlet> (<Set>) -Confirm:$false runs with no prompt' -ForEach $noPrompt {
+    It '<Cmdlet> (<Set>) -Confirm:$false runs with no prompt' -ForEach $rows {
         $result = $script:Child["$Cmdlet|$Set|ConfirmFalse"]
         $result | Should -Not -BeNullOrEmpty
         $result.Errors.Message | Should -BeNullOrEmpty

@@ -16,6 +16,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         /// <summary>Only channels of this type (listing), or the type of the channel to read.</summary>

@@ -22,6 +22,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         /// <summary>The channel type; Group unless given.</summary>
@@ -33,6 +34,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UidSet)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string[] Uid { get; set; } = new string[0];
 
         /// <summary>How many uids one request carries.</summary>
@@ -48,6 +50,9 @@ namespace WuKongIM.PowerShell
 
         /// <summary>What the uids are in a ShouldProcess target, e.g. "subscribers".</summary>
         protected abstract string Noun { get; }
+
+        /// <summary>-Force of the Remove cmdlets: the chunks go without asking (Add has no -Force).</summary>
+        protected virtual bool ForceGiven => false;
 
         protected abstract Task SendAsync(WKChannelKey channel, IReadOnlyList<string> uids, CancellationToken cancellationToken);
 
@@ -115,7 +120,7 @@ namespace WuKongIM.PowerShell
 
         private void Send(WKChunk<WKChannelKey, string> chunk)
         {
-            if (!ShouldProcess(WKBulk.Describe(chunk.Key, chunk.Items.Count, Noun), Action))
+            if (!ShouldProcessOrForce(ForceGiven, WKBulk.Describe(chunk.Key, chunk.Items.Count, Noun), Action))
             {
                 return;
             }

@@ -15,7 +15,7 @@ namespace WuKongIM.PowerShell
     /// already typed when there is one; cached for 30 s per session and type, a Tab waits at most about a second.
     /// Channels the server only knows from subscriber_add are not listed by v2.2.5, so they cannot be offered.
     /// </summary>
-    public sealed class WKChannelIdCompleter : IArgumentCompleter
+    internal sealed class WKChannelIdCompleter : IArgumentCompleter
     {
         private const int Limit = 1000;
 

@@ -6,7 +6,7 @@ using System.Management.Automation.Language;
 namespace WuKongIM.PowerShell
 {
     /// <summary>Completes -EventType with the stream event types WuKongIM v2.2.5 knows; any other name is still accepted.</summary>
-    public sealed class WKEventTypeCompleter : IArgumentCompleter
+    internal sealed class WKEventTypeCompleter : IArgumentCompleter
     {
         private static readonly Dictionary<string, string> EventTypes = new Dictionary<string, string>
         {

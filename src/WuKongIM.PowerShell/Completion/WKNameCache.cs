@@ -12,7 +12,7 @@ namespace WuKongIM.PowerShell
     /// the last names known (or none) are offered. Plain code with an injectable clock, so the rules are tested without
     /// a host.
     /// </summary>
-    public sealed class WKNameCache
+    internal sealed class WKNameCache
     {
         /// <summary>The cache the completers share: names stay fresh for 30 s, and a Tab waits at most 0.9 s.</summary>
         public static WKNameCache Shared { get; } = new WKNameCache(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(900), () => DateTimeOffset.UtcNow);

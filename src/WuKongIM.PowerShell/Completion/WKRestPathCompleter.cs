@@ -11,7 +11,7 @@ namespace WuKongIM.PowerShell
     /// Completes Invoke-WKRestMethod -Path with the routes of the WuKongIM v2.2.5 REST API (wukongim-api.md), limited to
     /// the -Method already typed; the tooltip names the method.
     /// </summary>
-    public sealed class WKRestPathCompleter : IArgumentCompleter
+    internal sealed class WKRestPathCompleter : IArgumentCompleter
     {
         private static readonly (string Method, string Path)[] Routes =
         {

@@ -12,7 +12,7 @@ namespace WuKongIM.PowerShell
     /// Completes -Uid from the connected server: the uids registered there (GET /cluster/users, the newest 1,000),
     /// cached for 30 s per session; a Tab waits at most about a second (<see cref="WKNameCache"/>).
     /// </summary>
-    public sealed class WKUidCompleter : IArgumentCompleter
+    internal sealed class WKUidCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {

@@ -20,11 +20,12 @@ namespace WuKongIM.PowerShell
         [ValidateRange(1, 10000)]
         public int BatchSize { get; set; } = 1000;
 
-        /// <summary>Empty the whole list (asks again unless -Force).</summary>
+        /// <summary>Empty the whole list: asked as a ConfirmImpact High change unless -Force, -Confirm:$false or $ConfirmPreference = 'None' says yes.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AllSet)]
         public SwitchParameter All { get; set; }
 
-        [Parameter(ParameterSetName = AllSet)]
+        /// <summary>Do not ask for confirmation, for the listed uids and with -All.</summary>
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override WKUserListKind List => WKUserListKind.Blocklist;
@@ -33,6 +34,6 @@ namespace WuKongIM.PowerShell
         protected override string ListedParameterName => "BlockedUid";
         protected override int ChunkSize => BatchSize;
         protected override bool EmptyWholeList => ParameterSetName == AllSet;
-        protected override bool ForceEmpty => Force;
+        protected override bool ForceGiven => Force;
     }
 }

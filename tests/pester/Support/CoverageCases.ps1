@@ -83,31 +83,31 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     @{ Cmdlet = 'Get-WKUser'; Set = 'List'; Setup = $setupUser; Params = @{ First = 10 }; Type = 'WuKongIM.Client.WKUser' }
     @{ Cmdlet = 'Get-WKUser'; Set = 'Uid'; Setup = $setupUser; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKUser' }
     @{ Cmdlet = 'Get-WKUserDevice'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKDevice' }
-    @{ Cmdlet = 'Set-WKUserToken'; Set = '__AllParameterSets'; Params = @{ Uid = 'u1'; Token = 'tok-1'; PassThru = $true }; Type = 'WuKongIM.PowerShell.WKUserResult' }
+    @{ Cmdlet = 'Set-WKUserToken'; Set = '__AllParameterSets'; Params = @{ Uid = 'u1'; Token = 'tok-1'; PassThru = $true }; Type = 'WuKongIM.Client.WKUserResult' }
     @{ Cmdlet = 'Reset-WKUserToken'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKUserToken' }
-    @{ Cmdlet = 'Revoke-WKUserToken'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.PowerShell.WKUserResult' }
-    @{ Cmdlet = 'Set-WKUserPlugin'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1'; PluginNo = 'p1'; PassThru = $true }; Type = 'WuKongIM.PowerShell.WKUserResult' }
-    @{ Cmdlet = 'Invoke-WKDeviceQuit'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1'; PassThru = $true }; Type = 'WuKongIM.PowerShell.WKUserResult' }
+    @{ Cmdlet = 'Revoke-WKUserToken'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKUserResult' }
+    @{ Cmdlet = 'Set-WKUserPlugin'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1'; PluginNo = 'p1'; PassThru = $true }; Type = 'WuKongIM.Client.WKUserResult' }
+    @{ Cmdlet = 'Invoke-WKDeviceQuit'; Set = '__AllParameterSets'; Setup = $setupUser; Params = @{ Uid = 'u1'; PassThru = $true }; Type = 'WuKongIM.Client.WKUserResult' }
     @{ Cmdlet = 'Get-WKOnlineStatus'; Set = '__AllParameterSets'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1', 'u2' }; Type = 'WuKongIM.Client.WKOnlineStatus' }
     @{ Cmdlet = 'Add-WKSystemUser'; Set = '__AllParameterSets'; Params = @{ Uid = 'bot1', 'bot2' }; Type = 'WuKongIM.Client.WKBulkItemResult' }
-    @{ Cmdlet = 'Get-WKSystemUser'; Set = '__AllParameterSets'; Setup = { Add-WKSystemUser -Uid bot1 | Out-Null }; Params = @{}; Type = 'WuKongIM.PowerShell.WKSystemUser' }
+    @{ Cmdlet = 'Get-WKSystemUser'; Set = '__AllParameterSets'; Setup = { Add-WKSystemUser -Uid bot1 | Out-Null }; Params = @{}; Type = 'WuKongIM.Client.WKSystemUser' }
     @{ Cmdlet = 'Remove-WKSystemUser'; Set = '__AllParameterSets'; Setup = { Add-WKSystemUser -Uid bot1 | Out-Null }; Params = @{ Uid = 'bot1' }; Type = 'WuKongIM.Client.WKBulkItemResult' }
-    @{ Cmdlet = 'Block-WKUser'; Set = 'Duration'; Setup = $setupUser; Params = @{ Uid = 'u1'; Duration = [timespan]'01:00:00'; Reason = 'coverage' }; Type = 'WuKongIM.PowerShell.WKUserBlockResult' }
-    @{ Cmdlet = 'Block-WKUser'; Set = 'Until'; Setup = $setupUser; Params = @{ Uid = 'u1'; Until = { [DateTime]::UtcNow.AddHours(2) } }; Type = 'WuKongIM.PowerShell.WKUserBlockResult' }
-    @{ Cmdlet = 'Unblock-WKUser'; Set = '__AllParameterSets'; Setup = $setupBlock; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.PowerShell.WKUserBlockResult' }
-    @{ Cmdlet = 'Get-WKBlockedUser'; Set = '__AllParameterSets'; Setup = $setupBlock; Params = @{}; Type = 'WuKongIM.PowerShell.WKBlockedUser' }
+    @{ Cmdlet = 'Block-WKUser'; Set = 'Duration'; Setup = $setupUser; Params = @{ Uid = 'u1'; Duration = [timespan]'01:00:00'; Reason = 'coverage' }; Type = 'WuKongIM.Client.WKUserBlockResult' }
+    @{ Cmdlet = 'Block-WKUser'; Set = 'Until'; Setup = $setupUser; Params = @{ Uid = 'u1'; Until = { [DateTime]::UtcNow.AddHours(2) } }; Type = 'WuKongIM.Client.WKUserBlockResult' }
+    @{ Cmdlet = 'Unblock-WKUser'; Set = '__AllParameterSets'; Setup = $setupBlock; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKUserBlockResult' }
+    @{ Cmdlet = 'Get-WKBlockedUser'; Set = '__AllParameterSets'; Setup = $setupBlock; Params = @{}; Type = 'WuKongIM.Client.WKBlockedUser' }
     @{ Cmdlet = 'Sync-WKUserBlock'; Set = '__AllParameterSets'; Setup = {
             Register-WKUser -Uid u1 | Out-Null
             Block-WKUser -Uid u1 -Duration (New-TimeSpan -Hours 1) -Force -WarningAction SilentlyContinue | Out-Null
             # The ban went missing on the server (a restart): Sync-WKUserBlock re-applies it.
             Invoke-RestMethod -Method Post -Uri "$script:Uri/channel/info" -ContentType 'application/json' -Body '{"channel_id":"u1","channel_type":1,"ban":0}' | Out-Null
             @{}
-        }; Params = @{}; Type = 'WuKongIM.PowerShell.WKUserBlockResult'
+        }; Params = @{}; Type = 'WuKongIM.Client.WKUserBlockResult'
     }
     @{ Cmdlet = 'Add-WKUserBlocklist'; Set = '__AllParameterSets'; Params = @{ Uid = 'owner'; BlockedUid = 'b1', 'b2' }; Type = 'WuKongIM.Client.WKBulkItemResult' }
     @{ Cmdlet = 'Add-WKUserAllowlist'; Set = '__AllParameterSets'; Params = @{ Uid = 'owner'; AllowedUid = 'a1', 'a2' }; Type = 'WuKongIM.Client.WKBulkItemResult' }
-    @{ Cmdlet = 'Get-WKUserBlocklist'; Set = '__AllParameterSets'; Setup = { Add-WKUserBlocklist -Uid owner -BlockedUid b1 | Out-Null }; Params = @{ Uid = 'owner' }; Type = 'WuKongIM.PowerShell.WKUserListEntry' }
-    @{ Cmdlet = 'Get-WKUserAllowlist'; Set = '__AllParameterSets'; Setup = { Add-WKUserAllowlist -Uid owner -AllowedUid a1 | Out-Null }; Params = @{ Uid = 'owner' }; Type = 'WuKongIM.PowerShell.WKUserListEntry' }
+    @{ Cmdlet = 'Get-WKUserBlocklist'; Set = '__AllParameterSets'; Setup = { Add-WKUserBlocklist -Uid owner -BlockedUid b1 | Out-Null }; Params = @{ Uid = 'owner' }; Type = 'WuKongIM.Client.WKUserListEntry' }
+    @{ Cmdlet = 'Get-WKUserAllowlist'; Set = '__AllParameterSets'; Setup = { Add-WKUserAllowlist -Uid owner -AllowedUid a1 | Out-Null }; Params = @{ Uid = 'owner' }; Type = 'WuKongIM.Client.WKUserListEntry' }
     @{ Cmdlet = 'Set-WKUserBlocklist'; Set = '__AllParameterSets'; Params = @{ Uid = 'owner'; BlockedUid = 'b1', 'b2' }; Type = 'WuKongIM.Client.WKBulkItemResult' }
     @{ Cmdlet = 'Set-WKUserAllowlist'; Set = '__AllParameterSets'; Params = @{ Uid = 'owner'; AllowedUid = 'a1', 'a2' }; Type = 'WuKongIM.Client.WKBulkItemResult' }
     @{ Cmdlet = 'Remove-WKUserBlocklist'; Set = 'Listed'; Setup = { Add-WKUserBlocklist -Uid owner -BlockedUid b1, b2 | Out-Null }; Params = @{ Uid = 'owner'; BlockedUid = 'b1' }; Type = 'WuKongIM.Client.WKBulkItemResult' }
@@ -118,7 +118,7 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     # --- Connections ---
     @{ Cmdlet = 'Get-WKConnection'; Set = '__AllParameterSets'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKConnection' }
     @{ Cmdlet = 'Disconnect-WKConnection'; Set = '__AllParameterSets'; Setup = { Connect-EmulatorDevice u1 | Out-Null; @{ Connection = Get-WKConnection -Uid u1 } }
-        Params = @{ Uid = 'u1'; ConnId = { param($ctx) $ctx.Connection.ConnId }; PassThru = $true }; Type = 'WuKongIM.PowerShell.WKUserResult'
+        Params = @{ Uid = 'u1'; ConnId = { param($ctx) $ctx.Connection.ConnId }; PassThru = $true }; Type = 'WuKongIM.Client.WKUserResult'
     }
 
     # --- Messages ---
