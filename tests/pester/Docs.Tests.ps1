@@ -232,7 +232,7 @@ Describe 'README blocks for other shells name what exists' {
         $paths = @([regex]::Matches($Code, '(?<=--project\s+)\S+|(?<![\w/])(?:\./)?(?:src|bench|tests)/[\w./-]+|(?<![\w/])(?:\./)?[\w-]+\.(?:sln|ps1)\b') |
                 ForEach-Object Value | Sort-Object -Unique)
         $layout = $Code -match 'out/WuKongIM/'
-        $moduleFiles = @(if ($layout) { [regex]::Matches($Code, '\b[\w.-]+\.(?:psd1|ps1xml|dll|xml)\b') | ForEach-Object Value | Sort-Object -Unique })
+        $moduleFiles = @(if ($layout) { [regex]::Matches($Code, '\b[\w.-]+\.(?:psd1|ps1xml|dll|xml|txt)\b') | ForEach-Object Value | Sort-Object -Unique })
         ($paths.Count + $moduleFiles.Count) | Should -BeGreaterThan 0 -Because "README.md line $Line is neither PowerShell, a command naming repository files, nor the module layout"
         foreach ($path in $paths | Where-Object { -not $layout }) {
             Join-Path $script:Repo $path | Should -Exist -Because "README.md line $Line names it"
