@@ -17,8 +17,9 @@ $script:DocumentedServers = @(
     '10.0.0.5:5001'
 )
 
-# An example that needs what the emulator cannot provide says so in its own code, with the reason.
-$script:RealServerNote = '(?m)^\s*#\s*needs a real server:\s*(?<reason>\S.*)$'
+# An example that needs what the emulator cannot provide says so in its own code, with the reason: a real server, or
+# the .nupkg that build.ps1 -Package writes (installing it changes the user's PSResourceGet settings and module folder).
+$script:RealServerNote = '(?m)^\s*#\s*needs (?:a real server|the package):\s*(?<reason>\S.*)$'
 
 function Get-FencedBlock {
     <# Every fenced block of a markdown text: language, code, the 1-based line of its first code line, and the

@@ -11,7 +11,8 @@
       and its output formats without error.
     - The README runs top to bottom on a fresh emulator, in one runspace, one test per block, as a reader would paste it.
     - Documented server addresses (DocExamples.ps1) are replaced with the emulator's address; nothing else is changed.
-    - An example that needs what the emulator cannot provide carries '# needs a real server: <reason>' in its own code;
+    - An example that needs what the emulator cannot provide carries '# needs a real server: <reason>' (or, for the
+      package install, '# needs the package: <reason>') in its own code;
       its test checks the note and the reason instead of running it.
 #>
 
