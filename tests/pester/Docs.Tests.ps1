@@ -25,6 +25,16 @@ BeforeDiscovery {
     $readmeBlocks = @(Get-ReadmeBlock -Path (Join-Path $repo 'README.md') | ForEach-Object {
             @{ Key = $_.Key; Name = $_.Name; Code = $_.Code; Line = $_.Line; Language = $_.Language; Marked = $_.Code -match $RealServerNote }
         })
+    # The PowerShell blocks of the about topics (docs/about_*.md) run the same way as the examples.
+    $aboutBlocks = @(Get-ChildItem (Join-Path $repo 'docs') -Filter 'about_*.md' | Sort-Object Name | ForEach-Object {
+            $page = $_
+            $number = 0
+            Get-FencedBlock -Path $page.FullName | Where-Object Language -eq 'powershell' | ForEach-Object {
+                $number++
+                @{ Key = "$($page.Name)#$number"; Name = "$($page.BaseName) block $number"; Code = $_.Code; Line = $_.Line; Language = $_.Language; Marked = $_.Code -match $RealServerNote }
+            }
+        })
+    $helpExamples += $aboutBlocks
     $runnableHelp = @($helpExamples | Where-Object { -not $_.Marked })
     $markedHelp = @($helpExamples | Where-Object Marked)
     $readmePowerShell = @($readmeBlocks | Where-Object Language -eq 'powershell')
