@@ -81,7 +81,9 @@ BeforeAll {
             $output = -join $ps.Invoke()
         }
         catch {
-            $errors.Add('terminating: ' + $_.Exception.InnerException.ErrorRecord.FullyQualifiedErrorId + ' ' + $_.Exception.InnerException.Message + $_.Exception.Message)
+            # Invoke wraps a terminating error; the inner exception is the one the code threw.
+            $thrown = if ($_.Exception.InnerException) { $_.Exception.InnerException } else { $_.Exception }
+            $errors.Add('terminating: ' + $thrown.Message)
         }
         foreach ($record in $ps.Streams.Error) {
             $errors.Add($record.FullyQualifiedErrorId + ': ' + $record.Exception.Message)
