@@ -87,18 +87,14 @@ namespace WuKongIM.Client
         /// subscribers mode) are never re-sent: the ambiguous error is thrown instead.
         /// </summary>
         public Task<WKSendResult> SendSafelyAsync(WKSendMessage message, CancellationToken cancellationToken = default) =>
-            SendSafelyCoreAsync(message, null, cancellationToken);
+            SendSafelyAsync(message, null, cancellationToken);
 
         /// <summary>
         /// <see cref="SendSafelyAsync(WKSendMessage, CancellationToken)"/> with a payload checked beforehand by
         /// <see cref="CheckPayload"/>: it is sent in place of the message's own <see cref="WKSendMessage.Payload"/>
-        /// (which is left unchanged) and not checked again.
+        /// (which is left unchanged) and not checked again. Null sends the message's own payload, checked here.
         /// </summary>
-        public Task<WKSendResult> SendSafelyAsync(WKSendMessage message, WKCheckedPayload payload, CancellationToken cancellationToken = default) =>
-            SendSafelyCoreAsync(message, payload ?? throw new ArgumentNullException(nameof(payload)), cancellationToken);
-
-        /// <summary>The safe send; <paramref name="payload"/> is null when the message's own payload is still to be checked.</summary>
-        private async Task<WKSendResult> SendSafelyCoreAsync(WKSendMessage message, WKCheckedPayload? payload, CancellationToken cancellationToken)
+        public async Task<WKSendResult> SendSafelyAsync(WKSendMessage message, WKCheckedPayload? payload, CancellationToken cancellationToken = default)
         {
             // Built (and checked) once: every attempt sends the same client_msg_no, so a stored attempt can be found.
             WKSendMessageBody body = BuildSendBody(message, payload, NewClientMsgNo);
@@ -244,6 +240,7 @@ namespace WuKongIM.Client
         public Task<IReadOnlyList<WKBatchSendItem>> SendBatchAsync(string fromUid, IReadOnlyCollection<string> uids, WKCheckedPayload payload, bool noPersist = false, bool redDot = false, CancellationToken cancellationToken = default) =>
             SendBatchCoreAsync(fromUid, uids, null, payload ?? throw new ArgumentNullException(nameof(payload)), noPersist, redDot, cancellationToken);
 
+        /// <summary>The batch send; the raw payload is checked (after the sender and recipients) only when no checked one is given.</summary>
         private async Task<IReadOnlyList<WKBatchSendItem>> SendBatchCoreAsync(string fromUid, IReadOnlyCollection<string> uids, byte[]? payload, WKCheckedPayload? checkedPayload, bool noPersist, bool redDot, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(fromUid))
