@@ -167,6 +167,7 @@ namespace WuKongIM.Bench
             var result = new BenchResult(Name);
             using ChildEmulator emulator = await ChildEmulator.StartAsync();
             using var client = new WKClient(new WKClientOptions { BaseUri = emulator.BaseUri, MaxConnectionsPerServer = _connections });
+            using var plain = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = _connections, UseCookies = false, AllowAutoRedirect = false });
             var ratios = new List<double>();
             foreach ((string label, int uids, int requests) in new[] { ("1uid", 1, 20_000), ("1000uid", 1000, 2_000) })
             {
@@ -201,6 +202,37 @@ namespace WuKongIM.Bench
                     Bench.FullCollect();
                     (rawFirst ? clientRounds : rawRounds).Add(requests / (await (rawFirst ? Client(requests) : Raw(requests))).TotalSeconds);
                 }
+                // CPU of this process per request (the emulator is another process): what each side costs, whatever the load.
+                async Task<double> CpuUs(Func<Task> run)
+                {
+                    TimeSpan before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                    await run();
+                    return (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds * 1000 / requests;
+                }
+                var onlineStatus = new Uri(emulator.BaseUri, "/user/onlinestatus");
+                async Task<TimeSpan> Plain(int n)
+                {
+                    int next = 0;
+                    async Task Caller()
+                    {
+                        while (Interlocked.Increment(ref next) <= n)
+                        {
+                            using var content = new ByteArrayContent(body);
+                            content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+                            using HttpResponseMessage response = await plain.PostAsync(onlineStatus, content, cancellationToken).ConfigureAwait(false);
+                            await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
+                    await Task.WhenAll(Enumerable.Range(0, _connections).Select(_ => Task.Run(Caller)));
+                    return watch.Elapsed;
+                }
+                await Plain(requests / 4);
+                double clientCpu = await CpuUs(() => Client(requests)), rawCpu = await CpuUs(() => Raw(requests)), plainCpu = await CpuUs(() => Plain(requests));
+                // Where the client's CPU goes: raw sockets, then a plain HttpClient with a pre-built body, then WKClient.
+                result.Add(label + "_client_cpu_us_per_req", Bench.Round(clientCpu, 1)).Add(label + "_plain_httpclient_cpu_us_per_req", Bench.Round(plainCpu, 1))
+                    .Add(label + "_raw_cpu_us_per_req", Bench.Round(rawCpu, 1));
+                result.Figure("client_cpu_us_per_req_" + label, Bench.Round(clientCpu, 1)).Figure("raw_cpu_us_per_req_" + label, Bench.Round(rawCpu, 1));
                 double clientRate = Bench.Median(clientRounds), rawRate = Bench.Median(rawRounds);
                 double ratio = clientRate / rawRate;
                 ratios.Add(ratio);

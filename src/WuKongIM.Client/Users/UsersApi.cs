@@ -65,10 +65,10 @@ namespace WuKongIM.Client
         /// </summary>
         public async Task<IReadOnlyList<WKOnlineStatus>> GetOnlineStatusAsync(IReadOnlyCollection<string> uids, CancellationToken cancellationToken = default)
         {
-            List<string> distinct = WKInputRules.Uids(uids).Distinct(StringComparer.Ordinal).ToList();
+            string[] distinct = WKInputRules.DistinctUids(uids);
             var request = new WKRequest("POST", "/user/onlinestatus")
             {
-                Body = JsonSerializer.SerializeToUtf8Bytes(distinct.ToArray(), UsersJsonContext.Default.StringArray),
+                Body = JsonSerializer.SerializeToUtf8Bytes(distinct, UsersJsonContext.Default.StringArray),
             };
             byte[] body = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             // A cluster whose nodes own none of the uids answers null.
@@ -202,9 +202,20 @@ namespace WuKongIM.Client
 
         internal static bool IsJsonNull(byte[] body)
         {
-            string text = System.Text.Encoding.UTF8.GetString(body).Trim();
-            return text.Length == 0 || text == "null";
+            // On the bytes: an answer of thousands of rows is not decoded to a string just to be compared with "null".
+            int start = 0, end = body.Length;
+            while (start < end && IsJsonSpace(body[start]))
+            {
+                start++;
+            }
+            while (end > start && IsJsonSpace(body[end - 1]))
+            {
+                end--;
+            }
+            return end == start || (end - start == 4 && body[start] == (byte)'n' && body[start + 1] == (byte)'u' && body[start + 2] == (byte)'l' && body[start + 3] == (byte)'l');
         }
+
+        private static bool IsJsonSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
 
         private static WKUser ToUser(ClusterUserRow row) => new WKUser
         {
@@ -234,8 +245,18 @@ namespace WuKongIM.Client
     /// <summary>Turns the server's one-row-per-connection answer into one row per uid asked.</summary>
     internal static class OnlineStatusShaper
     {
-        internal static IReadOnlyList<WKOnlineStatus> Shape(IReadOnlyList<string> askedDistinct, IEnumerable<OnlineStatusRow> rows)
+        internal static IReadOnlyList<WKOnlineStatus> Shape(IReadOnlyList<string> askedDistinct, IReadOnlyCollection<OnlineStatusRow> rows)
         {
+            if (rows.Count == 0)
+            {
+                // Nobody online (the usual answer for most of a large batch): no lookup table to build.
+                var offline = new WKOnlineStatus[askedDistinct.Count];
+                for (int i = 0; i < offline.Length; i++)
+                {
+                    offline[i] = new WKOnlineStatus { Uid = askedDistinct[i] };
+                }
+                return offline;
+            }
             var byUid = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             foreach (OnlineStatusRow row in rows)
             {
