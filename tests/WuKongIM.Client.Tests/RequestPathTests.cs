@@ -51,6 +51,22 @@ namespace WuKongIM.Client.Tests
             Assert.Equal("WKUidEmpty", Assert.Throws<WKInvalidInputException>(() => WKInputRules.DistinctUids(new string[0])).ErrorId);
         }
 
+        [Fact]
+        public void A_uid_array_body_is_the_json_the_serializer_reads_back()
+        {
+            foreach (string[] uids in new[]
+            {
+                new[] { "a" },
+                new[] { "u1", "u-2", "<b>&'+`" },
+                new[] { "quote\"d", "back\\slash" },
+                new[] { "tab\there", "é", "世界", "😀" },
+            })
+            {
+                byte[] body = UsersApi.JsonStringArray(uids);
+                Assert.Equal(uids, System.Text.Json.JsonSerializer.Deserialize<string[]>(body));
+            }
+        }
+
         [Theory]
         [InlineData("null", true)]
         [InlineData(" \r\n null \n", true)]

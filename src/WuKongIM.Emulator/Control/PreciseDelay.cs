@@ -22,13 +22,20 @@ namespace WuKongIM.Emulator.Control
         private static readonly AutoResetEvent Wake = new AutoResetEvent(false);
         private static Thread? _thread;
 
-        public static Task Delay(int milliseconds, CancellationToken cancellationToken)
+        public static Task Delay(int milliseconds, CancellationToken cancellationToken) => DelayFrom(Stopwatch.GetTimestamp(), milliseconds, cancellationToken);
+
+        /// <summary>Completes <paramref name="milliseconds"/> after <paramref name="start"/> (a Stopwatch timestamp), at once if that has passed.</summary>
+        public static Task DelayFrom(long start, int milliseconds, CancellationToken cancellationToken)
         {
             if (milliseconds <= 0)
             {
                 return Task.CompletedTask;
             }
-            long due = Stopwatch.GetTimestamp() + (milliseconds * Stopwatch.Frequency / 1000);
+            long due = start + (milliseconds * Stopwatch.Frequency / 1000);
+            if (due <= Stopwatch.GetTimestamp())
+            {
+                return Task.CompletedTask;
+            }
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (cancellationToken.CanBeCanceled)
             {

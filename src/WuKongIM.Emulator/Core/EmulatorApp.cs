@@ -49,6 +49,8 @@ namespace WuKongIM.Emulator.Core
 
         public async Task HandleAsync(HttpContext context)
         {
+            // Injected latency counts from here, so reading the body is part of it rather than added to it.
+            long arrived = System.Diagnostics.Stopwatch.GetTimestamp();
             string path = context.Request.Path.HasValue ? context.Request.Path.Value! : "/";
             string method = context.Request.Method.ToUpperInvariant();
             byte[] body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
@@ -72,7 +74,7 @@ namespace WuKongIM.Emulator.Core
             {
                 if (faults.LatencyMs > 0)
                 {
-                    await PreciseDelay.Delay(faults.LatencyMs, context.RequestAborted).ConfigureAwait(false);
+                    await PreciseDelay.DelayFrom(arrived, faults.LatencyMs, context.RequestAborted).ConfigureAwait(false);
                 }
                 fault = DrawFault(faults);
                 if (fault == FaultAction.Error)
