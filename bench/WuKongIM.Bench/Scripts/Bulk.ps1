@@ -8,9 +8,9 @@ Connect-WKServer -Uri $Uri
 $base = $Uri.TrimEnd('/')
 [string[]]$uids = foreach ($i in 0..($Count - 1)) { "u$i" }
 
-function Measure-Ms([scriptblock]$Block) {
+function Measure-Ms([scriptblock]$Timed) {
     $watch = [Diagnostics.Stopwatch]::StartNew()
-    & $Block
+    & $Timed
     $watch.Stop()
     $watch.Elapsed.TotalMilliseconds
 }
@@ -57,8 +57,8 @@ for ($round = 0; $round -lt $Rounds; $round++) {
     foreach ($name in $order) {
         [GC]::Collect()
         $channel = "bench-$name-$round-" + [guid]::NewGuid().ToString('N').Substring(0, 6)
-        $block = $methods[$name]
-        $times[$name].Add((Measure-Ms { & $block $channel }))
+        $method = $methods[$name]
+        $times[$name].Add((Measure-Ms { & $method $channel }))
     }
 }
 $times | ConvertTo-Json -Compress
