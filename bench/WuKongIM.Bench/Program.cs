@@ -31,8 +31,8 @@ namespace WuKongIM.Bench
             new RawClientScenario(connections: 64, rounds: 5),
             new PwshBulkScenario(100_000, rounds: 5),
             new PwshSendScenario(400, latencyMs: 20, throttleLimit: 16, rounds: 5),
-            new PwshExportScenario(20_000, rounds: 5),
-            new ImportScenario(rounds: 7),
+            new PwshExportScenario(10_000, rounds: 5),
+            new ImportScenario(rounds: 5),
             new SubscribersScenario(100_000, batchSize: 1000, errorRate: 0.05),
         };
 
@@ -76,6 +76,7 @@ namespace WuKongIM.Bench
                 {
                     emulator.App.Reset();
                     BenchResult result;
+                    var took = System.Diagnostics.Stopwatch.StartNew();
                     try
                     {
                         result = await scenario.RunAsync(context, CancellationToken.None);
@@ -85,7 +86,7 @@ namespace WuKongIM.Bench
                         result = new BenchResult(scenario.Name).Fail(ex.GetType().Name + ": " + ex.Message);
                     }
                     results.Add(result);
-                    Console.WriteLine(result.Name + ": " + (result.Passed ? "PASS" : "FAIL - " + result.Failure));
+                    Console.WriteLine(result.Name + ": " + (result.Passed ? "PASS" : "FAIL - " + result.Failure) + " (" + took.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s)");
                 }
             }
             finally
