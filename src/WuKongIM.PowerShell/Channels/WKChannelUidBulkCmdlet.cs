@@ -17,6 +17,10 @@ namespace WuKongIM.PowerShell
         protected const string UidSet = "Uid";
         private GroupedChunkBuffer<WKChannelKey, string>? _buffer;
         private BulkProgress? _progress;
+        // The channel of the previous record, already checked: piped uids mostly bind the same channel every time.
+        private string? _checkedId;
+        private WKChannelType _checkedType;
+        private WKChannelKey _checkedChannel;
 
         /// <summary>The channel; binds from a ChannelId (or channel_id) property of piped objects.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -67,19 +71,30 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            var channel = new WKChannelKey(ChannelId, ChannelType);
-            try
+            WKChannelKey channel;
+            if (_checkedId != null && ChannelType == _checkedType && string.Equals(ChannelId, _checkedId, StringComparison.Ordinal))
             {
-                ValidateChannel(channel);
+                channel = _checkedChannel;
             }
-            catch (WKValidationException ex)
+            else
             {
-                WriteWKError(ex, channel);
-                foreach (WKBulkItemResult skipped in WKBulk.Results(Operation, channel, Uid, WKBulkItemStatus.Skipped, ex))
+                channel = new WKChannelKey(ChannelId, ChannelType);
+                try
                 {
-                    WriteObject(skipped);
+                    ValidateChannel(channel);
                 }
-                return;
+                catch (WKValidationException ex)
+                {
+                    WriteWKError(ex, channel);
+                    foreach (WKBulkItemResult skipped in WKBulk.Results(Operation, channel, Uid, WKBulkItemStatus.Skipped, ex))
+                    {
+                        WriteObject(skipped);
+                    }
+                    return;
+                }
+                _checkedId = ChannelId;
+                _checkedType = ChannelType;
+                _checkedChannel = channel;
             }
             foreach (string uid in Uid)
             {

@@ -217,13 +217,14 @@ namespace WuKongIM.PowerShell
             Exception? failure = null;
             foreach (WKBulkItemResult result in results)
             {
-                WriteObject(result);
                 if (result.Status != WKBulkItemStatus.Succeeded)
                 {
                     failed++;
                     failure ??= result.Exception;
                 }
             }
+            // One call for the chunk: the host enumerates it, instead of a WriteObject (and its checks) per row.
+            WriteObject(results, enumerateCollection: true);
             if (failure != null)
             {
                 WriteWKError(failure, errorTarget);

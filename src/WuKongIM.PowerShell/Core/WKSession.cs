@@ -58,18 +58,7 @@ namespace WuKongIM.PowerShell
         public static WKSession Create(string uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source)
         {
             Uri parsed = ParseUri(uri);
-            if (timeoutSec < 1)
-            {
-                throw new WKValidationException("TimeoutSec must be at least 1.", "TimeoutSec");
-            }
-            if (maximumRetryCount < 0)
-            {
-                throw new WKValidationException("MaximumRetryCount cannot be negative.", "MaximumRetryCount");
-            }
-            if (retryIntervalSec < 0 || double.IsNaN(retryIntervalSec))
-            {
-                throw new WKValidationException("RetryIntervalSec cannot be negative.", "RetryIntervalSec");
-            }
+            WKClientOptions.ValidateRetrySettings(timeoutSec, maximumRetryCount, retryIntervalSec, "TimeoutSec", "MaximumRetryCount", "RetryIntervalSec");
             return new WKSession(parsed, managerToken, timeoutSec, maximumRetryCount, retryIntervalSec, source);
         }
 
