@@ -133,10 +133,7 @@ namespace WuKongIM.Client
         /// <summary>Every listed channel with this id, of any type (<c>GET /cluster/channels?channel_id=X</c>, all pages).</summary>
         public async Task<IReadOnlyList<WKChannel>> FindChannelsAsync(string channelId, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrWhiteSpace(channelId))
-            {
-                throw new WKValidationException("The channel id must not be empty.", nameof(channelId));
-            }
+            WKIds.RequireChannelId(channelId, nameof(channelId));
             var rows = new List<WKChannel>();
             IAsyncEnumerator<WKChannel> pages = ListAsync(channelId, null, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
