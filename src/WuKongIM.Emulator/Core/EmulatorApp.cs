@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using WuKongIM.Emulator.Cluster;
 using WuKongIM.Emulator.Control;
 using WuKongIM.Emulator.State;
 
@@ -21,7 +22,7 @@ namespace WuKongIM.Emulator.Core
         private readonly Random _random = new();
         private readonly object _randomLock = new();
 
-        /// <summary>An emulator with <paramref name="managerToken"/> (null: none required) and the bounds of <paramref name="options"/>.</summary>
+        /// <summary>An emulator with <paramref name="managerToken"/> (null: none required) and the bounds and cluster of <paramref name="options"/>.</summary>
         public EmulatorApp(string? managerToken, EmulatorOptions? options = null)
         {
             Options = options ?? new EmulatorOptions();
@@ -37,6 +38,19 @@ namespace WuKongIM.Emulator.Core
 
         public EmulatorOptions Options { get; }
 
+        /// <summary>The node count, slots and manager accounts (kept across resets).</summary>
+        public ClusterOptions Cluster => Options.Cluster;
+
+        private EmulatorState NewState()
+        {
+            var state = new EmulatorState(ManagerToken)
+            {
+                MessageLimits = new MessageLimits(Options.MaxMessagesPerChannel, Options.MaxMessagesTotal),
+            };
+            state.InitCluster(Cluster);
+            return state;
+        }
+
         /// <summary>Replaced as a whole by POST /_emulator/reset.</summary>
         public EmulatorState State { get; private set; }
 
@@ -51,13 +65,16 @@ namespace WuKongIM.Emulator.Core
             Faults = new FaultSettings();
         }
 
-        private EmulatorState NewState() => new EmulatorState(ManagerToken)
-        {
-            MessageLimits = new MessageLimits(Options.MaxMessagesPerChannel, Options.MaxMessagesTotal),
-        };
+        public Task HandleAsync(HttpContext context) => HandleAsync(context, ClusterOptions.FirstNodeId);
 
-        public async Task HandleAsync(HttpContext context)
+        /// <summary>Handles a request that reached node <paramref name="nodeId"/>'s listener; an offline node fails the connection.</summary>
+        public async Task HandleAsync(HttpContext context, ulong nodeId)
         {
+            if (!State.IsOnline(nodeId))
+            {
+                context.Abort();
+                return;
+            }
             string path = context.Request.Path.HasValue ? context.Request.Path.Value! : "/";
             string method = context.Request.Method.ToUpperInvariant();
             var query = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -82,7 +99,7 @@ namespace WuKongIM.Emulator.Core
                     await WriteAsync(context, TooLarge(), cors: false).ConfigureAwait(false);
                     return;
                 }
-                ApiResult control = EmulatorControl.Handle(this, method, path, query, controlBody);
+                ApiResult control = EmulatorControl.Handle(this, method, path, query, controlBody, nodeId);
                 await WriteAsync(context, control, cors: false).ConfigureAwait(false);
                 return;
             }
@@ -126,7 +143,8 @@ namespace WuKongIM.Emulator.Core
                 return;
             }
             bool large = body.Length >= MemoryReclaimer.LargeBodyBytes;
-            ApiResult result = Dispatch(token, hasToken, method, path, query, body, out bool cors);
+            string authorization = context.Request.Headers.Authorization.ToString();
+            ApiResult result = Dispatch(token, hasToken, method, path, query, body, out bool cors, nodeId, authorization);
             // The state machine of this method holds the body until it returns: let go of it before reclaiming.
             body = null;
             if (large)
@@ -147,7 +165,11 @@ namespace WuKongIM.Emulator.Core
             Options.MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes (--max-body-bytes)");
 
         /// <summary>Token check, CORS/OPTIONS, routing and the handler. Plain code so its order is easy to follow.</summary>
-        public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors)
+        public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors) =>
+            Dispatch(token, hasToken, method, path, query, body, out cors, ClusterOptions.FirstNodeId, string.Empty);
+
+        /// <summary>As above, on node <paramref name="nodeId"/>, with the request's Authorization header (the manager JWT, §11.1).</summary>
+        public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors, ulong nodeId, string authorization)
         {
             cors = false;
             if (ManagerToken != null && (!hasToken || token != ManagerToken))
@@ -169,11 +191,12 @@ namespace WuKongIM.Emulator.Core
                 return ApiResult.RouteNotFound();
             }
             EmulatorState state = State;
-            var request = new ApiRequest(method, path, query, body, state, routeValues);
+            var request = new ApiRequest(method, path, query, body, state, routeValues) { Authorization = authorization };
             try
             {
                 lock (state.Sync)
                 {
+                    state.NodeId = nodeId;
                     return handler(request);
                 }
             }

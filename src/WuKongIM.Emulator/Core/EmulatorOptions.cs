@@ -21,6 +21,9 @@ namespace WuKongIM.Emulator.Core
         /// <summary>When above 0, the whole store keeps at most this many messages; the oldest are dropped first.</summary>
         public long MaxMessagesTotal { get; set; }
 
+        /// <summary>The node count, slots and manager accounts (--nodes, --manager-user); one node by default.</summary>
+        public WuKongIM.Emulator.Cluster.ClusterOptions Cluster { get; set; } = new WuKongIM.Emulator.Cluster.ClusterOptions();
+
         public void Validate()
         {
             if (MaxRequestBodyBytes < 1) throw new ArgumentException("the body cap must be at least 1 byte");
