@@ -31,6 +31,7 @@ namespace WuKongIM.PowerShell
 
         /// <summary>The uids; strings bind by value, objects by their Uid (or uid, UserId) property.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UidSet)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         public string[] Uid { get; set; } = new string[0];

@@ -12,6 +12,7 @@ namespace WuKongIM.PowerShell
         private const string AllSet = "All";
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListedSet)]
+        [WKScalarInput("AllowedUid", "ListedUid")]
         [Alias("ListedUid")]
         [AllowEmptyString]
         public string[] AllowedUid { get; set; } = new string[0];

@@ -12,6 +12,7 @@ namespace WuKongIM.PowerShell
         private const string AllSet = "All";
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListedSet)]
+        [WKScalarInput("BlockedUid", "ListedUid")]
         [Alias("ListedUid")]
         [AllowEmptyString]
         public string[] BlockedUid { get; set; } = new string[0];
