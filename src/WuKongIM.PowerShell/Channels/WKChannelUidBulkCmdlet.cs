@@ -79,11 +79,20 @@ namespace WuKongIM.PowerShell
             }
             foreach (string uid in Uid)
             {
-                if (string.IsNullOrWhiteSpace(uid))
+                WKInvalidInputException? refused = null;
+                try
                 {
-                    var empty = new WKValidationException("A uid must not be empty.", "Uid");
-                    WriteWKError(empty, channel);
-                    WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, empty.Message, empty));
+                    // Blank uids and uids with control characters are never sent (WKUidEmpty, WKUidControlCharacter).
+                    WKIds.RequireUid(uid, "Uid");
+                }
+                catch (WKInvalidInputException ex)
+                {
+                    refused = ex;
+                }
+                if (refused != null)
+                {
+                    WriteWKError(refused, channel);
+                    WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, refused.Message, refused));
                     continue;
                 }
                 if (!_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full))
