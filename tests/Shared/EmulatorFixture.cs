@@ -95,6 +95,13 @@ namespace WuKongIM.Tests.Shared
             return doc.RootElement.GetProperty("requests").TryGetProperty(methodAndPath, out JsonElement n) ? n.GetInt64() : 0;
         }
 
+        /// <summary>How many API requests of any kind the emulator received since the last stats reset.</summary>
+        public async Task<long> TotalRequestsAsync()
+        {
+            using JsonDocument doc = JsonDocument.Parse(await Control.GetStringAsync(Url("/_emulator/stats")));
+            return doc.RootElement.GetProperty("total").GetInt64();
+        }
+
         /// <summary>Simulates a device connection (the emulator has no TCP gateway); returns its connection id.</summary>
         public async Task<long> ConnectDeviceAsync(string uid, int deviceFlag = 0, int deviceLevel = 0)
         {

@@ -136,10 +136,10 @@ namespace WuKongIM.Client.Tests
             await Assert.ThrowsAsync<WKValidationException>(() => client.Channels.DeleteChannelAsync("alice", WKChannelType.Person, None));
             await Assert.ThrowsAsync<WKValidationException>(() => client.Channels.AddSubscribersAsync("alice", WKChannelType.Person, new[] { "bob" }, None));
             await Assert.ThrowsAsync<WKValidationException>(() => client.Channels.GetSubscribersAsync("alice", WKChannelType.Person, None));
-            await Assert.ThrowsAsync<WKValidationException>(() => client.Channels.AddSubscribersAsync("g#1", WKChannelType.Group, new[] { "bob" }, None));
-            await Assert.ThrowsAsync<WKValidationException>(() => client.Channels.AddSubscribersAsync("g1", WKChannelType.Group, new[] { "bob", " " }, None));
+            await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Channels.AddSubscribersAsync("g#1", WKChannelType.Group, new[] { "bob" }, None));
+            await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Channels.AddSubscribersAsync("g1", WKChannelType.Group, new[] { "bob", " " }, None));
             await Assert.ThrowsAsync<WKValidationException>(() => client.Channels.AddBlacklistAsync("g1", WKChannelType.Group, Array.Empty<string>(), None));
-            await Assert.ThrowsAsync<WKValidationException>(() => client.Channels.SetChannelInfoAsync(new WKChannelInfo { ChannelId = "", ChannelType = WKChannelType.Group }, None));
+            await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Channels.SetChannelInfoAsync(new WKChannelInfo { ChannelId = "", ChannelType = WKChannelType.Group }, None));
             Assert.Equal(0, (await _emulator.RequestCountAsync("POST /channel/delete")) + (await _emulator.RequestCountAsync("POST /channel/subscriber_add")));
         }
 

@@ -176,5 +176,37 @@ namespace WuKongIM.Client.Tests
             await client.Users.UpdatePluginNoAsync("u1", string.Empty);
             Assert.Equal(1, await _emulator.RequestCountAsync("POST /user/update_plugin_no"));
         }
+    
+        // ------------------------------------------------------------ item 12: control characters in ids
+
+        [Theory]
+        [InlineData("g\u0000x")]
+        [InlineData("g\nx")]
+        [InlineData("g\u001bx")]
+        [InlineData("g\u007fx")]
+        public async Task Channel_ids_and_uids_with_control_characters_are_refused_before_any_request(string bad)
+        {
+            using WKClient client = NewClient();
+            string[] one = { "u1" };
+            var calls = new Func<Task>[]
+            {
+                () => client.Channels.CreateChannelAsync(new WKChannelInfo { ChannelId = bad, ChannelType = WKChannelType.Group }, null, false, default),
+                () => client.Channels.SetChannelInfoAsync(new WKChannelInfo { ChannelId = bad, ChannelType = WKChannelType.Group }, default),
+                () => client.Channels.DeleteChannelAsync(bad, WKChannelType.Group, default),
+                () => client.Channels.AddSubscribersAsync(bad, WKChannelType.Group, one, default),
+                () => client.Channels.SetSubscribersAsync(bad, WKChannelType.Group, one, default),
+                () => client.Channels.RemoveSubscribersAsync(bad, WKChannelType.Group, one, default),
+                () => client.Channels.AddBlacklistAsync(bad, WKChannelType.Group, one, default),
+                () => client.Channels.RemoveWhitelistAsync(bad, WKChannelType.Group, one, default),
+                () => client.Channels.GetSubscribersAsync(bad, WKChannelType.Group, default),
+            };
+            foreach (Func<Task> call in calls)
+            {
+                Assert.Equal("WKChannelIdControlCharacter", (await Assert.ThrowsAsync<WKInvalidInputException>(call)).ErrorId);
+            }
+            Assert.Equal("WKUidControlCharacter", (await Assert.ThrowsAsync<WKInvalidInputException>(() => client.Channels.AddSubscribersAsync("g1", WKChannelType.Group, new[] { bad }, default))).ErrorId);
+            Assert.Equal("WKUidControlCharacter", (await Assert.ThrowsAsync<WKInvalidInputException>(() => client.Users.SetTokenAsync(bad, "t"))).ErrorId);
+            Assert.Equal(0, await _emulator.TotalRequestsAsync());
+        }
     }
 }

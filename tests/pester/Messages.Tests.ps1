@@ -96,3 +96,41 @@ Describe 'Messages' {
         ($m | Get-WKMessageEvent).Text | Should -Be 'Hello'
     }
 }
+
+Describe 'A send whose outcome is unknown (issue 12 item 4)' {
+    BeforeAll {
+        Connect-WKServer -Uri $script:Uri -MaximumRetryCount 0
+    }
+
+    AfterEach {
+        Invoke-RestMethod -Method Delete -Uri "$script:Uri/_emulator/faults" | Out-Null
+    }
+
+    It 'has its own ErrorId and an Unknown result with the client_msg_no to settle it by' {
+        # The connection drops after the server stored the message; -NoPersist leaves nothing to look up.
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/faults" -ContentType 'application/json' `
+            -Body '{"drop_rate":1.0,"drop_after_processing":true,"path_prefix":"/message/send"}' | Out-Null
+        $rows = Send-WKMessage -ChannelId pm-unknown -ChannelType Group -Text 'once' -NoPersist -ClientMsgNo 'key-unknown-1' -ErrorVariable err -ErrorAction SilentlyContinue
+        ($err[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'WKSendOutcomeUnknown'
+        $err[0].ErrorDetails.RecommendedAction | Should -Match 'key-unknown-1'
+        $rows.Outcome | Should -Be 'Unknown'
+        $rows.ClientMsgNo | Should -Be 'key-unknown-1'
+    }
+
+    It 'keeps WKConnectionFailed for a server that was never reached' {
+        Connect-WKServer -Uri 'http://127.0.0.1:1' -SkipCheck -MaximumRetryCount 0
+        try {
+            Send-WKMessage -ChannelId pm-unknown -ChannelType Group -Text 'x' -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
+            ($err[0].FullyQualifiedErrorId -split ',')[0] | Should -Be 'WKConnectionFailed'
+        }
+        finally {
+            Connect-WKServer -Uri $script:Uri -MaximumRetryCount 0
+        }
+    }
+
+    It 'takes the caller''s idempotency key from a piped ClientMsgNo property' {
+        $sent = [pscustomobject]@{ ChannelId = 'pm-keys'; ChannelType = 'Group'; ClientMsgNo = 'caller-key-7' } | Send-WKMessage -Text 'hi'
+        $sent.ClientMsgNo | Should -Be 'caller-key-7'
+        (Get-WKMessage -ChannelId pm-keys -ChannelType Group -ClientMsgNo caller-key-7).Text | Should -Be 'hi'
+    }
+}

@@ -141,3 +141,19 @@ Describe 'Formats' {
         $data.FormatViewDefinition[0].Name | Should -Be $_
     }
 }
+
+Describe 'Connect-WKServer and Test-WKServer against a hung server (issue 12 item 5)' {
+    AfterAll {
+        Invoke-RestMethod -Method Delete -Uri "$script:Uri/_emulator/faults" | Out-Null
+        Connect-WKServer -Uri $script:Uri
+    }
+
+    It 'give up at the check deadline after one attempt, instead of retrying 30-second attempts' {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/faults" -ContentType 'application/json' `
+            -Body '{"latency_ms":60000,"path_prefix":"/health"}' | Out-Null
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        { Connect-WKServer -Uri $script:Uri -ErrorAction Stop } | Should -Throw
+        # Default settings allow 4 attempts of 30 s each; the 15 s check deadline leaves room for the first only.
+        Get-EmulatorCount 'GET /health' | Should -Be 1
+    }
+}

@@ -100,3 +100,28 @@ Describe 'Per-user lists' {
         Get-WKUserAllowlist -Uid pester-owner | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Block-WKUser with -Debug in a non-interactive host (issue 12 item 13)' {
+    It 'keeps the result row of a block that was applied' {
+        # -Debug turns the request log's verbose lines into "Continue?" questions, which this host cannot ask.
+        $row = Block-WKUser -Uid pester-debug -Force -Debug -ErrorAction Stop 5>$null
+        $row.Uid | Should -Be 'pester-debug'
+        $row.Action | Should -Be 'Blocked'
+        $row.Banned | Should -BeTrue
+        Unblock-WKUser -Uid pester-debug | Out-Null
+    }
+}
+
+Describe 'A replace never wipes a list with refused uids (issue 12 item 1)' {
+    It 'leaves the <Name> list as it is when every uid is blank' -ForEach @(
+        @{ Name = 'blocklist'; Add = { Add-WKUserBlocklist -Uid pester-keep -BlockedUid k1, k2 }; Set = { Set-WKUserBlocklist -Uid pester-keep -BlockedUid '', '  ' -Confirm:$false -ErrorVariable script:err -ErrorAction SilentlyContinue }; Get = { (Get-WKUserBlocklist -Uid pester-keep).ListedUid } }
+        @{ Name = 'allowlist'; Add = { Add-WKUserAllowlist -Uid pester-keep -AllowedUid k1, k2 }; Set = { Set-WKUserAllowlist -Uid pester-keep -AllowedUid '', '  ' -Confirm:$false -ErrorVariable script:err -ErrorAction SilentlyContinue }; Get = { (Get-WKUserAllowlist -Uid pester-keep).ListedUid } }
+    ) {
+        & $Add | Out-Null
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        $null = & $Set
+        (Invoke-RestMethod -Uri "$script:Uri/_emulator/stats").total | Should -Be 0
+        @($script:err | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) | Should -Contain 'WKReplaceWithoutValidUid'
+        & $Get | Sort-Object | Should -Be @('k1', 'k2')
+    }
+}

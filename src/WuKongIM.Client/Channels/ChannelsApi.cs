@@ -133,10 +133,7 @@ namespace WuKongIM.Client
         /// <summary>Every listed channel with this id, of any type (<c>GET /cluster/channels?channel_id=X</c>, all pages).</summary>
         public async Task<IReadOnlyList<WKChannel>> FindChannelsAsync(string channelId, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrWhiteSpace(channelId))
-            {
-                throw new WKValidationException("The channel id must not be empty.", nameof(channelId));
-            }
+            WKIds.RequireChannelId(channelId, nameof(channelId));
             var rows = new List<WKChannel>();
             IAsyncEnumerator<WKChannel> pages = ListAsync(channelId, null, 100, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
@@ -368,15 +365,23 @@ namespace WuKongIM.Client
         {
             if (string.IsNullOrWhiteSpace(channelId))
             {
-                throw new WKValidationException("The channel id must not be empty.", nameof(channelId));
+                throw new WKInvalidInputException("WKChannelIdEmpty", "The channel id must not be empty.", nameof(channelId), channelId);
+            }
+            // Control characters (NUL, line breaks, escapes) are never part of a channel id: the server answers 400 or
+            // stores an id nobody can type. Refused on every route, whatever the route's own checks.
+            int control = WKInputRules.IndexOfControl(channelId!);
+            if (control >= 0)
+            {
+                throw new WKInvalidInputException("WKChannelIdControlCharacter",
+                    "The channel id contains the control character U+" + ((int)channelId![control]).ToString("X4", CultureInfo.InvariantCulture) + ".", nameof(channelId), channelId);
             }
             if ((byte)channelType == 0 || !Enum.IsDefined(typeof(WKChannelType), channelType))
             {
-                throw new WKValidationException("Channel type " + ((int)channelType).ToString(CultureInfo.InvariantCulture) + " is not a WuKongIM channel type (1-12).", nameof(channelType));
+                throw new WKInvalidInputException("WKInvalidChannelType", "Channel type " + ((int)channelType).ToString(CultureInfo.InvariantCulture) + " is not a WuKongIM channel type (1-12).", nameof(channelType), (int)channelType);
             }
             if (specialCharacters && channelId!.IndexOfAny(SpecialCharacters) >= 0)
             {
-                throw new WKValidationException("Channel id '" + channelId + "' contains @, # or &, which the server refuses here.", nameof(channelId));
+                throw new WKInvalidInputException("WKChannelIdSpecialCharacter", "Channel id '" + channelId + "' contains @, # or &, which the server refuses here.", nameof(channelId), channelId);
             }
         }
 
@@ -395,8 +400,9 @@ namespace WuKongIM.Client
             {
                 if (string.IsNullOrWhiteSpace(uid))
                 {
-                    throw new WKValidationException("A uid must not be empty.", nameof(uids));
+                    throw new WKInvalidInputException("WKUidEmpty", "A uid must not be empty.", nameof(uids), uid);
                 }
+                WKInputRules.RequireNoControl(uid, nameof(uids));
                 array[i++] = uid;
             }
             return array;

@@ -65,12 +65,27 @@ namespace WuKongIM.Client
             }
         }
 
+        /// <summary>The deepest nesting a body may have (a self-referencing object never ends, so it is caught here too).</summary>
+        public const int MaxDepth = 64;
+
         /// <summary>Serialises a value given to the escape hatch: a string is sent as it is (it must be JSON), anything else as JSON.</summary>
         public static byte[] ToBody(object? value)
         {
             if (value is string s)
             {
-                return System.Text.Encoding.UTF8.GetBytes(s);
+                byte[] text = System.Text.Encoding.UTF8.GetBytes(s);
+                // Checked here rather than by the server: a text that is not JSON would only come back as a 400.
+                try
+                {
+                    using (JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxDepth }))
+                    {
+                    }
+                }
+                catch (JsonException ex)
+                {
+                    throw new WKInvalidInputException("WKBodyNotJson", "The body text is not JSON (" + ex.Message + "); pass an object to serialise, or a string of JSON.", "Body");
+                }
+                return text;
             }
             if (value is byte[] bytes)
             {
@@ -86,9 +101,9 @@ namespace WuKongIM.Client
 
         private static void Write(Utf8JsonWriter writer, object? value, int depth)
         {
-            if (depth > 64)
+            if (depth > MaxDepth)
             {
-                throw new WKValidationException("The body is nested too deeply (more than 64 levels).");
+                throw new WKInvalidInputException("WKBodyTooDeep", "The body is nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep, or refers to itself.", "Body");
             }
             switch (value)
             {

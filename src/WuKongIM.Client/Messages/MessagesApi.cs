@@ -204,6 +204,7 @@ namespace WuKongIM.Client
                 {
                     throw new WKValidationException("The channel id is empty (the server refuses: 无法处理发送消息请求！).", "ChannelId");
                 }
+                WKIds.RequireChannelId(message.ChannelId, "ChannelId");
                 if (WKChannelIds.HasSpecialChar(message.ChannelId))
                 {
                     throw new WKValidationException("The channel id '" + message.ChannelId + "' contains @, # or & (the server refuses: 频道ID不合法！).", "ChannelId");
@@ -304,6 +305,7 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("The channel id is empty.", "ChannelId");
             }
+            WKIds.RequireChannelId(request.ChannelId, "ChannelId");
             if (string.IsNullOrWhiteSpace(request.LoginUid))
             {
                 throw new WKValidationException("A login uid is required by /channel/messagesync.", "LoginUid");
@@ -377,6 +379,7 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("The channel id is empty.", "ChannelId");
             }
+            WKIds.RequireChannelId(storedChannelId, "ChannelId");
             if (channelType == 0)
             {
                 throw new WKValidationException("A channel type is required.", "ChannelType");
@@ -457,6 +460,7 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("The channel id is empty.", "ChannelId");
             }
+            WKIds.RequireChannelId(channelId, "ChannelId");
             if (channelType == 0)
             {
                 throw new WKValidationException("A channel type is required.", "ChannelType");
@@ -476,6 +480,7 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("The channel id is empty (the server refuses: channel_id不能为空！).", "ChannelId");
             }
+            WKIds.RequireChannelId(request.ChannelId, "ChannelId");
             if (string.IsNullOrWhiteSpace(request.ClientMsgNo))
             {
                 throw new WKValidationException("The client_msg_no of the stream message is required (the server refuses: client_msg_no不能为空！).", "ClientMsgNo");
@@ -557,6 +562,7 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("The channel id is empty.", "ChannelId");
             }
+            WKIds.RequireChannelId(query.ChannelId, "ChannelId");
             if (string.IsNullOrWhiteSpace(query.ClientMsgNo))
             {
                 throw new WKValidationException("The client_msg_no of the stream message is required.", "ClientMsgNo");

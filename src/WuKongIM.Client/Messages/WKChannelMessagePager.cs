@@ -33,6 +33,7 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("The channel id is empty.", "ChannelId");
             }
+            WKIds.RequireChannelId(query.ChannelId, "ChannelId");
             if (query.ChannelType == 0)
             {
                 throw new WKValidationException("A channel type is required.", "ChannelType");

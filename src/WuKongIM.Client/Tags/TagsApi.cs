@@ -22,7 +22,7 @@ namespace WuKongIM.Client
         /// <summary>A channel's current tag; the server has one only after it delivered a message to the channel.</summary>
         public Task<WKTag> GetChannelTagAsync(string channelId, WKChannelType channelType, CancellationToken cancellationToken = default)
         {
-            Require(channelId, "channelId");
+            WKIds.RequireChannelId(channelId, "channelId");
             var request = new WKRequest("GET", "/tag").AddQuery("channel_id", channelId).AddQuery("channel_type", (long)channelType);
             return _client.GetAsync(request, TagsJsonContext.Default.WKTag, cancellationToken);
         }
@@ -53,9 +53,9 @@ namespace WuKongIM.Client
             {
                 throw new WKInvalidInputException("WKTagKeyEmpty", "The tag key is blank.", "TagKey", tagKey);
             }
-            if (channelId != null && channelId.Length > 0 && channelId.Trim().Length == 0)
+            if (!string.IsNullOrEmpty(channelId))
             {
-                throw new WKInvalidInputException("WKChannelIdEmpty", "The channel id is blank.", "ChannelId", channelId);
+                WKIds.RequireChannelId(channelId, "ChannelId");
             }
             var body = new RemoveTagRequest
             {

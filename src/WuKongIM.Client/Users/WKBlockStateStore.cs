@@ -129,17 +129,34 @@ namespace WuKongIM.Client
                 {
                     throw new WKStateFileException("The state file '" + Path + "' is not a version 1 WuKongIM state file.");
                 }
+                // Any null where the file must hold an object is refused as a damaged file (it was a NullReferenceException).
+                if (document.Servers == null)
+                {
+                    throw Damaged("\"servers\" is null");
+                }
                 // The file's dictionaries are case-sensitive like uids; rebuild them with the ordinal comparer.
                 var copy = new WKBlockStateDocument();
                 foreach (var server in document.Servers)
                 {
+                    if (server.Value == null)
+                    {
+                        throw Damaged("the entry of server '" + server.Key + "' is null");
+                    }
                     var state = new WKServerBlockState();
                     foreach (var block in server.Value.Blocks ?? new Dictionary<string, WKBlockRecord>())
                     {
+                        if (block.Value == null || string.IsNullOrEmpty(block.Value.Uid))
+                        {
+                            throw Damaged("the block of '" + block.Key + "' on server '" + server.Key + "' is null or has no uid");
+                        }
                         state.Blocks[block.Key] = block.Value;
                     }
                     foreach (var flags in server.Value.PersonFlags ?? new Dictionary<string, WKPersonFlags>())
                     {
+                        if (flags.Value == null)
+                        {
+                            throw Damaged("the saved flags of '" + flags.Key + "' on server '" + server.Key + "' are null");
+                        }
                         state.PersonFlags[flags.Key] = flags.Value;
                     }
                     copy.Servers[server.Key] = state;
@@ -151,6 +168,9 @@ namespace WuKongIM.Client
                 throw new WKStateFileException("The state file '" + Path + "' cannot be read (" + ex.Message + "); fix or move it. It was not changed.", ex);
             }
         }
+
+        private WKStateFileException Damaged(string what) =>
+            new WKStateFileException("The state file '" + Path + "' is damaged: " + what + "; fix or move it. It was not changed.");
 
         private void Save(WKBlockStateDocument document)
         {

@@ -49,6 +49,7 @@ namespace WuKongIM.Client
                 throw new WKInvalidInputException("WKUidSpecialCharacter",
                     string.Format(CultureInfo.InvariantCulture, "The uid '{0}' contains '{1}'; WuKongIM does not allow '@', '#' or '&' in uids.", uid, uid[at]), paramName, uid);
             }
+            RequireNoControl(uid, paramName);
             return uid;
         }
 
@@ -78,6 +79,30 @@ namespace WuKongIM.Client
                 throw new WKInvalidInputException("WKUidEmpty", "No uid was given.", paramName, null);
             }
             return result.ToArray();
+        }
+
+        /// <summary>The index of the first control character (C0, DEL, C1), or -1.</summary>
+        public static int IndexOfControl(string value)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (char.IsControl(value[i]))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>Refuses a uid holding a control character (NUL, a line break, an escape): no client can type or show it.</summary>
+        public static void RequireNoControl(string uid, string paramName = "Uid")
+        {
+            int control = IndexOfControl(uid);
+            if (control >= 0)
+            {
+                throw new WKInvalidInputException("WKUidControlCharacter",
+                    "The uid contains the control character U+" + ((int)uid[control]).ToString("X4", CultureInfo.InvariantCulture) + ".", paramName, uid);
+            }
         }
 
         /// <summary>Checks every uid of a list and returns it as a list; an empty list is refused.</summary>

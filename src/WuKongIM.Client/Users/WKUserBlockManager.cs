@@ -98,6 +98,16 @@ namespace WuKongIM.Client
             switch (step.Action)
             {
                 case WKBlockSyncAction.Lift:
+                    // The plan may be old: a block renewed since (a new record that has not expired) is kept, not lifted.
+                    WKBlockRecord? current = _store.GetBlock(Server, r.Uid);
+                    if (current != null && (current.BlockedAt != r.BlockedAt || current.Until != r.Until) && !(current.Until.HasValue && current.Until.Value <= _utcNow()))
+                    {
+                        return new WKUserBlockResult
+                        {
+                            Uid = r.Uid, Action = "Kept", Until = current.Until, Reason = current.Reason, Banned = true,
+                            Warnings = new[] { "the block was renewed after the sync was planned; it was not lifted" },
+                        };
+                    }
                     return await LiftAsync(r.Uid, "Lifted", cancellationToken).ConfigureAwait(false);
                 case WKBlockSyncAction.Reapply:
                     var warnings = new List<string>();
@@ -175,8 +185,9 @@ namespace WuKongIM.Client
         /// </summary>
         private async Task<WKPersonFlags> SetBanAsync(string uid, bool ban, List<string> warnings, CancellationToken cancellationToken)
         {
-            WKChannel? current = await _client.Channels.GetChannelAsync(uid, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
+            // The state file is read first: a damaged one (WKStateFileException) stops the change before any request.
             WKPersonFlags? remembered = _store.GetFlags(Server, uid);
+            WKChannel? current = await _client.Channels.GetChannelAsync(uid, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
             if (remembered == null)
             {
                 warnings.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, UnreadableFlagsWarning, uid));

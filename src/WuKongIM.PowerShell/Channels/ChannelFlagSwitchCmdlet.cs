@@ -7,6 +7,7 @@ namespace WuKongIM.PowerShell
     public abstract class WKChannelFlagSwitchCmdlet : WKChannelCmdletBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("ChannelId", "channel_id")]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WKChannelIdCompleter))]

@@ -14,6 +14,7 @@ namespace WuKongIM.PowerShell
         private bool _personWarned;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [WKScalarInput("ChannelId", "channel_id")]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WKChannelIdCompleter))]

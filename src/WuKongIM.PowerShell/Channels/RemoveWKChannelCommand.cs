@@ -9,6 +9,7 @@ namespace WuKongIM.PowerShell
     public sealed class RemoveWKChannelCommand : WKChannelCmdletBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("ChannelId", "channel_id")]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WKChannelIdCompleter))]

@@ -12,6 +12,7 @@ namespace WuKongIM.PowerShell
     public abstract class WKChannelListReadCmdlet : WKChannelCmdletBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("ChannelId", "channel_id")]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WKChannelIdCompleter))]

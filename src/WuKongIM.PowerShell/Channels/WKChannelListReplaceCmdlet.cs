@@ -14,6 +14,8 @@ namespace WuKongIM.PowerShell
     public abstract class WKChannelListReplaceCmdlet : WKChannelCmdletBase
     {
         private GroupedChunkBuffer<WKChannelKey, string>? _collected;
+        // How many uids each channel was given, valid or not: a replace that was given uids but kept none changes nothing.
+        private readonly Dictionary<WKChannelKey, long> _given = new Dictionary<WKChannelKey, long>();
         private BulkProgress? _progress;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,6 +30,7 @@ namespace WuKongIM.PowerShell
 
         /// <summary>The complete new list; an empty array clears it.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyCollection]
         [AllowEmptyString]
@@ -75,11 +78,18 @@ namespace WuKongIM.PowerShell
                 return;
             }
             _collected!.Touch(channel);
+            _given.TryGetValue(channel, out long given);
+            _given[channel] = given + Uid.Length;
             foreach (string uid in Uid)
             {
-                if (string.IsNullOrWhiteSpace(uid))
+                // Every uid is checked while collecting, before anything is sent.
+                try
                 {
-                    WriteWKError(new WKValidationException("A uid must not be empty.", "Uid"), channel);
+                    WKIds.RequireUid(uid, "Uid");
+                }
+                catch (WKInvalidInputException ex)
+                {
+                    WriteWKError(ex, uid);
                     continue;
                 }
                 if (!_collected.Add(channel, uid, out _))
@@ -109,6 +119,13 @@ namespace WuKongIM.PowerShell
         {
             if (!ShouldProcessOrForce(Force, WKBulk.Describe(channel, uids.Count, Noun), "Replace the list with"))
             {
+                return;
+            }
+            if (uids.Count == 0 && _given.TryGetValue(channel, out long given) && given > 0)
+            {
+                // Only an explicit empty list (-Uid @()) empties a list; uids that were all refused never do.
+                WriteWKError(new WKInvalidInputException("WKReplaceWithoutValidUid",
+                    "None of the " + given + " uid(s) given for " + channel + " is valid, so its " + Noun + " list was left as it is. Pass -Uid @() to empty it.", "Uid", channel), channel);
                 return;
             }
             if (uids.Count == 0)

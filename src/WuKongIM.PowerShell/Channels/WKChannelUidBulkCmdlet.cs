@@ -36,6 +36,7 @@ namespace WuKongIM.PowerShell
 
         /// <summary>The uids; strings bind by value, objects by their Uid (or uid, UserId) property.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UidSet)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(WKUidCompleter))]
@@ -98,11 +99,20 @@ namespace WuKongIM.PowerShell
             }
             foreach (string uid in Uid)
             {
-                if (string.IsNullOrWhiteSpace(uid))
+                WKInvalidInputException? refused = null;
+                try
                 {
-                    var empty = new WKValidationException("A uid must not be empty.", "Uid");
-                    WriteWKError(empty, channel);
-                    WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, empty.Message, empty));
+                    // Blank uids and uids with control characters are never sent (WKUidEmpty, WKUidControlCharacter).
+                    WKIds.RequireUid(uid, "Uid");
+                }
+                catch (WKInvalidInputException ex)
+                {
+                    refused = ex;
+                }
+                if (refused != null)
+                {
+                    WriteWKError(refused, channel);
+                    WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, refused.Message, refused));
                     continue;
                 }
                 if (!_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full))

@@ -17,6 +17,7 @@ namespace WuKongIM.PowerShell
         private GroupedChunkBuffer<string, WKConversationMessageQuery>? _buffer;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(WKUidCompleter))]

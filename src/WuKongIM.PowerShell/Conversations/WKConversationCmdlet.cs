@@ -10,6 +10,7 @@ namespace WuKongIM.PowerShell
     public abstract class WKConversationCmdlet : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(WKUidCompleter))]

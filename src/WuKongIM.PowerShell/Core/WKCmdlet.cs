@@ -294,11 +294,27 @@ namespace WuKongIM.PowerShell
 
             public void Write(WKRequestLogEntry entry) => _entries.Enqueue(entry);
 
+            // Set when the host cannot show the log: the lines are dropped, never the command's results.
+            private bool _silenced;
+
             public void Flush(Cmdlet cmdlet)
             {
                 while (_entries.TryDequeue(out WKRequestLogEntry? entry))
                 {
-                    cmdlet.WriteVerbose(entry.ToString());
+                    if (_silenced)
+                    {
+                        continue;
+                    }
+                    try
+                    {
+                        cmdlet.WriteVerbose(entry.ToString());
+                    }
+                    catch (Exception ex) when (ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException)
+                    {
+                        // -Debug makes verbose lines ask "Continue?"; a non-interactive host cannot ask, and failing here
+                        // would lose the answer of a request that already changed the server (Block-WKUser's result row).
+                        _silenced = true;
+                    }
                 }
             }
         }

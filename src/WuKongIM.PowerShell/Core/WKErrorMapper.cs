@@ -11,6 +11,12 @@ namespace WuKongIM.PowerShell
         {
             switch (exception)
             {
+                case WKSendOutcomeUnknownException unknown:
+                    // Not a refused connection: the message may be stored, and sending it again may store it twice.
+                    return new WKErrorInfo(exception, "WKSendOutcomeUnknown", ErrorCategory.OperationTimeout, targetObject, exception.Message,
+                        string.IsNullOrEmpty(unknown.ClientMsgNo)
+                            ? "Check the recipients' history before sending again."
+                            : "Before sending again, look it up: Get-WKMessage -ChannelId <id> -ChannelType <type> -ClientMsgNo " + unknown.ClientMsgNo + " (for a person channel, the stored id from both uids); send again only if it is not found.");
                 case WKApiException api:
                     return MapApi(api, targetObject);
                 case WKNotConnectedException:

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
@@ -54,10 +55,34 @@ namespace WuKongIM.PowerShell
 
         private readonly WKExportTargets _targets = new WKExportTargets();
 
+        private string ResolveFile()
+        {
+            if (string.IsNullOrWhiteSpace(Path))
+            {
+                throw new WKInvalidInputException("WKPathEmpty", "The export path is blank.", "Path", Path);
+            }
+            int bad = Path.IndexOfAny(System.IO.Path.GetInvalidPathChars());
+            if (bad < 0)
+            {
+                bad = WKInputRules.IndexOfControl(Path);
+            }
+            if (bad >= 0)
+            {
+                throw new WKInvalidInputException("WKPathInvalid",
+                    "The export path contains the character U+" + ((int)Path[bad]).ToString("X4", CultureInfo.InvariantCulture) + ", which no file name may hold.", "Path", Path);
+            }
+            string expanded = WKMessageExporter.ExpandPath(Path, ChannelId, ChannelType);
+            return SessionState.Path.GetUnresolvedProviderPathFromPSPath(expanded);
+        }
+
         protected override void ProcessRecord()
         {
-            string expanded = WKMessageExporter.ExpandPath(Path, ChannelId, ChannelType);
-            string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(expanded);
+            string file = string.Empty;
+            // A blank path would write a file named with spaces; a NUL ends the .NET path APIs with an ArgumentException.
+            if (!RunItem(Path, () => file = ResolveFile()))
+            {
+                return;
+            }
             WKExportFormat format = Format ?? WKMessageExporter.FormatFromPath(file);
             if (!RunItem(file, () => _targets.Claim(file, ChannelId, ChannelType, LoginUid)))
             {

@@ -34,6 +34,7 @@ namespace WuKongIM.PowerShell
         public WKChannelType ChannelType { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ToUidSet)]
+        [WKScalarInput("ToUid", "Uid")]
         [Alias("Uid")]
         [ValidateNotNullOrEmpty]
         public string[] ToUid { get; set; } = new string[0];
@@ -61,7 +62,7 @@ namespace WuKongIM.PowerShell
         [ValidateNotNullOrEmpty]
         public string? FromUid { get; set; }
 
-        [Parameter(ParameterSetName = ChannelSet)]
+        [Parameter(ParameterSetName = ChannelSet, ValueFromPipelineByPropertyName = true)]
         [Alias("client_msg_no")]
         [ValidateNotNullOrEmpty]
         public string? ClientMsgNo { get; set; }
@@ -146,12 +147,13 @@ namespace WuKongIM.PowerShell
                     if (!MyInvocation.ExpectingInput)
                     {
                         // One message: sent straight, without the dispatcher. SendSafelyAsync never stores a message twice.
-                        bool sent = RunItem(message, () => WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, _payload!, ct))));
+                        bool sent = RunItem(message, () => SendOne(message));
                         WriteBulkProgress(_progress!.Advance(sent ? 1 : 0, sent ? 0 : 1));
                         break;
                     }
                     // One request per piped channel, ThrottleLimit at a time.
                     _sends ??= CreateDispatcher<WKSendMessage, WKSendResult>(ThrottleLimit, (m, ct) => Client.Messages.SendSafelyAsync(m, _payload!, ct));
+                    // (an unknown outcome gets its result row in WriteSent, on the pipeline thread)
                     PostThrottled(_sends, message, WriteSent);
                     break;
             }
@@ -173,6 +175,10 @@ namespace WuKongIM.PowerShell
 
         private void WriteSent(DispatchOutcome<WKSendMessage, WKSendResult> outcome)
         {
+            if (outcome.Error is WKSendOutcomeUnknownException unknown)
+            {
+                WriteObject(UnknownResult(outcome.Input, unknown));
+            }
             WriteOutcome(outcome);
             WriteBulkProgress(_progress!.Advance(outcome.Succeeded ? 1 : 0, outcome.Succeeded ? 0 : 1));
         }
@@ -183,11 +189,34 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            RunItem(message, () =>
+            RunItem(message, () => SendOne(message));
+        }
+
+        /// <summary>
+        /// One safe send. A send whose outcome is unknown gets a result row with Outcome Unknown and its client_msg_no (so a
+        /// runbook that collects results can settle it), then its WKSendOutcomeUnknown error.
+        /// </summary>
+        private void SendOne(WKSendMessage message)
+        {
+            try
             {
                 WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, _payload!, ct)));
-            });
+            }
+            catch (WKSendOutcomeUnknownException unknown)
+            {
+                WriteObject(UnknownResult(message, unknown));
+                throw;
+            }
         }
+
+        private static WKSendResult UnknownResult(WKSendMessage message, WKSendOutcomeUnknownException unknown) => new WKSendResult
+        {
+            ChannelId = message.ChannelId,
+            ChannelType = message.ChannelType,
+            FromUid = message.FromUid ?? string.Empty,
+            ClientMsgNo = unknown.ClientMsgNo ?? string.Empty,
+            Outcome = WKSendOutcome.Unknown,
+        };
 
         private void SendBatch(IReadOnlyList<string> uids)
         {

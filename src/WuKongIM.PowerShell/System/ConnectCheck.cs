@@ -8,6 +8,9 @@ namespace WuKongIM.PowerShell
     /// <summary>Turns a failed server test into the exception Connect-WKServer reports.</summary>
     internal static class ConnectCheck
     {
+        /// <summary>How long Connect-WKServer's and Test-WKServer's check may take in all (each of its requests, retries included).</summary>
+        public static readonly System.TimeSpan Deadline = System.TimeSpan.FromSeconds(15);
+
         public static Exception? Evaluate(WKServerTestResult test)
         {
             if (!test.Reachable)

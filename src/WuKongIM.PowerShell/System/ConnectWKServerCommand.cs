@@ -57,7 +57,11 @@ namespace WuKongIM.PowerShell
                 WKServerTestResult test;
                 try
                 {
-                    test = Run(ct => session.Client.Server.TestAsync(ct));
+                    // A hung server fails the check within ConnectCheck.Deadline, not after every retry of every attempt.
+                    using (WKCallDeadline.Begin(ConnectCheck.Deadline))
+                    {
+                        test = Run(ct => session.Client.Server.TestAsync(ct));
+                    }
                 }
                 catch
                 {

@@ -14,6 +14,7 @@ namespace WuKongIM.PowerShell
 
         /// <summary>Users to route; v2.2.5 answers the same addresses for every uid.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UidSet)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WKUidCompleter))]

@@ -35,6 +35,12 @@ namespace WuKongIM.PowerShell
         protected override void ProcessRecord()
         {
             string method = Method.ToUpperInvariant();
+            // A blank path or one with control characters names no route: refused before anything is sent.
+            if (string.IsNullOrWhiteSpace(Path) || WKInputRules.IndexOfControl(Path) >= 0)
+            {
+                WriteWKError(new WKInvalidInputException("WKPathInvalid", "The API path is blank or contains a control character.", "Path", Path), Path);
+                return;
+            }
             var request = new WKRequest(method, Path) { Idempotent = method == "GET" };
             if (Query != null)
             {

@@ -13,7 +13,11 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            WKServerTestResult result = Run(ct => Client.Server.TestAsync(ct));
+            WKServerTestResult result;
+            using (WKCallDeadline.Begin(ConnectCheck.Deadline))
+            {
+                result = Run(ct => Client.Server.TestAsync(ct));
+            }
             if (Quiet)
             {
                 WriteObject(result.Reachable && result.Healthy && result.TokenAccepted);

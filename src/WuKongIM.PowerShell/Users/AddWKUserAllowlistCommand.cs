@@ -9,6 +9,7 @@ namespace WuKongIM.PowerShell
     public sealed class AddWKUserAllowlistCommand : WKUserListChangeCmdlet
     {
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("AllowedUid", "ListedUid")]
         [Alias("ListedUid")]
         [AllowEmptyString]
         public string[] AllowedUid { get; set; } = new string[0];

@@ -9,6 +9,7 @@ namespace WuKongIM.PowerShell
     public sealed class AddWKUserBlocklistCommand : WKUserListChangeCmdlet
     {
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("BlockedUid", "ListedUid")]
         [Alias("ListedUid")]
         [AllowEmptyString]
         public string[] BlockedUid { get; set; } = new string[0];

@@ -16,6 +16,7 @@ namespace WuKongIM.PowerShell
         private const string UntilSet = "Until";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(WKUidCompleter))]

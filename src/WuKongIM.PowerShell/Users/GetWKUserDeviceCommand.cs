@@ -13,6 +13,7 @@ namespace WuKongIM.PowerShell
     public sealed class GetWKUserDeviceCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(WKUidCompleter))]

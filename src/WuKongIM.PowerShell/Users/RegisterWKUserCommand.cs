@@ -10,6 +10,7 @@ namespace WuKongIM.PowerShell
     public sealed class RegisterWKUserCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(WKUidCompleter))]

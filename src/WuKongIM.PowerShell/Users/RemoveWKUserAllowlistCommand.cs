@@ -9,6 +9,7 @@ namespace WuKongIM.PowerShell
     public sealed class RemoveWKUserAllowlistCommand : WKUserListRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListedSet)]
+        [WKScalarInput("AllowedUid", "ListedUid")]
         [Alias("ListedUid")]
         [AllowEmptyString]
         public string[] AllowedUid { get; set; } = new string[0];

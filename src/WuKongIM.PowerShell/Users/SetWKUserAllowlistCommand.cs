@@ -10,6 +10,7 @@ namespace WuKongIM.PowerShell
     {
         /// <summary>The complete new list; @() clears it. Piped uids are collected per owner and sent once at the end.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("AllowedUid", "ListedUid")]
         [Alias("ListedUid")]
         [AllowEmptyCollection]
         [AllowEmptyString]

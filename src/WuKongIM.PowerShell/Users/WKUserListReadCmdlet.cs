@@ -7,6 +7,7 @@ namespace WuKongIM.PowerShell
     public abstract class WKUserListReadCmdlet : WKUserListCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [WKScalarInput("Uid", "UserId")]
         [Alias("UserId")]
         [AllowEmptyString]
         [ArgumentCompleter(typeof(WKUidCompleter))]

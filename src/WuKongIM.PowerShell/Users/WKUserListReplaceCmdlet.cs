@@ -13,6 +13,8 @@ namespace WuKongIM.PowerShell
     public abstract class WKUserListReplaceCmdlet : WKUserListCmdlet
     {
         private readonly GroupedChunkBuffer<string, string> _lists = new GroupedChunkBuffer<string, string>(int.MaxValue, keyComparer: StringComparer.Ordinal);
+        // How many uids each owner's list was given, valid or not: given uids that were all refused never empty a list.
+        private readonly Dictionary<string, long> _given = new Dictionary<string, long>(StringComparer.Ordinal);
 
         /// <summary>The user whose list is replaced.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -30,6 +32,8 @@ namespace WuKongIM.PowerShell
             {
                 WKInputRules.Uid(Uid, "Uid");
                 _lists.Touch(Uid);
+                _given.TryGetValue(Uid, out long given);
+                _given[Uid] = given + ListedUids.Length;
                 foreach (string listed in ListedUids)
                 {
                     RunItem(listed, () => _lists.Add(Uid, WKInputRules.Uid(listed, ListedParameterName), out _));
@@ -43,6 +47,11 @@ namespace WuKongIM.PowerShell
             {
                 RunItem(list.Key, () =>
                 {
+                    if (list.Items.Count == 0 && _given.TryGetValue(list.Key, out long given) && given > 0)
+                    {
+                        throw new WKInvalidInputException("WKReplaceWithoutValidUid",
+                            "None of the " + given + " uid(s) given for " + list.Key + "'s " + ListName + " is valid, so the list was left as it is. Pass an empty array to empty it.", ListedParameterName, list.Key);
+                    }
                     if (!ShouldProcess(list.Key, "Replace the " + ListName + " with " + list.Items.Count + " uid(s)"))
                     {
                         return;
