@@ -57,7 +57,7 @@ namespace WuKongIM.Client
                 FromUid = message.FromUid ?? string.Empty,
                 ClientMsgNo = envelope.Data?.ClientMsgNo ?? message.ClientMsgNo ?? string.Empty,
                 MessageId = envelope.Data?.MessageId ?? 0,
-                Subscribers = message.SubscribersMode ? message.Subscribers!.ToArray() : null,
+                Subscribers = message.SubscribersMode ? new WKList<string>(message.Subscribers!) : null,
                 Outcome = WKSendOutcome.Sent,
             };
         }

@@ -183,7 +183,7 @@ namespace WuKongIM.Client
                 writer.WriteNumber("no_persist", m.Header.NoPersist);
                 writer.WriteNumber("red_dot", m.Header.RedDot);
                 writer.WriteNumber("sync_once", m.Header.SyncOnce);
-                writer.WriteBase64String("payload", m.Payload);
+                writer.WriteBase64String("payload", m.Payload.Bytes);
                 string? text = m.Text;
                 if (text != null)
                 {
@@ -211,7 +211,7 @@ namespace WuKongIM.Client
             sb.Append(((byte)m.ChannelType).ToString(CultureInfo.InvariantCulture)).Append(',');
             sb.Append(m.Setting.ToString(CultureInfo.InvariantCulture)).Append(',');
             sb.Append(m.Expire.ToString(CultureInfo.InvariantCulture)).Append(',');
-            sb.Append(Convert.ToBase64String(m.Payload)).Append(',');
+            sb.Append(m.Payload.ToBase64()).Append(',');
             AppendCsv(sb, (m.Text ?? string.Empty).Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' '));
             sb.Append('\n');
             byte[] bytes = Utf8.GetBytes(sb.ToString());

@@ -155,7 +155,7 @@ namespace WuKongIM.PowerShell
                 if (result.Status != WKBulkItemStatus.Succeeded)
                 {
                     failed++;
-                    failure ??= result.Exception;
+                    failure ??= result.GetException();
                 }
             }
             if (failure != null)
