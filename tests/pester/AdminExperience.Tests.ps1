@@ -239,3 +239,70 @@ Describe 'Item 13: Export-Csv of every output type' {
         $bad | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Item 14: the token cmdlets in bulk' {
+    It '<_> takes -ThrottleLimit (1 to 64, default 8)' -ForEach 'Register-WKUser', 'Set-WKUserToken', 'Reset-WKUserToken' {
+        $parameter = (Get-Command $_).Parameters['ThrottleLimit']
+        $parameter | Should -Not -BeNullOrEmpty
+        $range = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] }
+        $range.MinRange | Should -Be 1
+        $range.MaxRange | Should -Be 64
+    }
+
+    It 'register, set and rotate piped users several at a time, one result per user in input order' {
+        $uids = 1..40 | ForEach-Object { "adm-bulk-$_" }
+        ($uids | Register-WKUser -ThrottleLimit 8).Uid | Should -Be $uids
+        $rows = $uids | ForEach-Object { [pscustomobject]@{ Uid = $_; Token = "adm-token-$_" } }
+        ($rows | Set-WKUserToken -ThrottleLimit 8 -PassThru).Uid | Should -Be $uids
+        ($uids | Reset-WKUserToken -ThrottleLimit 8).Uid | Should -Be $uids
+    }
+
+    It 'reports each failed user and goes on with the others' {
+        $out = 'adm-ok-1', 'adm@bad', 'adm-ok-2' | Register-WKUser -ThrottleLimit 4 -ErrorVariable err -ErrorAction SilentlyContinue
+        $out.Uid | Should -Be @('adm-ok-1', 'adm-ok-2')
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'WKUidSpecialCharacter,*'
+        $err[0].TargetObject | Should -Be 'adm@bad'
+    }
+
+    It 'shows progress from 1000 items, and none below' {
+        $module = Join-Path $script:Repo 'out/WuKongIM/WuKongIM.psd1'
+        $progressOf = {
+            param([int] $Count, [string] $Prefix)
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$module'; Connect-WKServer '$script:Uri'; 1..$Count | ForEach-Object { '$Prefix' + `$_ } | Register-WKUser -ThrottleLimit 16 | Out-Null")
+                $null = $ps.Invoke()
+                $ps.HadErrors | Should -BeFalse
+                @($ps.Streams.Progress)
+            }
+            finally {
+                $ps.Dispose()
+            }
+        }
+        $many = & $progressOf 1200 'adm-prog-'
+        $many.Count | Should -BeGreaterThan 0
+        $many[0].Activity | Should -Be 'Registering users'
+        $many[-1].RecordType | Should -Be 'Completed'
+        (& $progressOf 300 'adm-few-').Count | Should -Be 0
+    }
+}
+
+Describe 'Item 15: input hygiene for lists' {
+    It 'trims piped uids and skips blank lines with one warning giving the count (<_>)' -ForEach 'Register-WKUser', 'Reset-WKUserToken' {
+        $lines = ' adm-trim-1 ', '', 'adm-trim-2', '   ', ''
+        if ($_ -eq 'Reset-WKUserToken') { 'adm-trim-1', 'adm-trim-2' | Register-WKUser | Out-Null }
+        $out = $lines | & $_ -WarningVariable warnings -WarningAction SilentlyContinue
+        ($out.Uid | Select-Object -Unique) | Should -Be @('adm-trim-1', 'adm-trim-2')
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Match '\b3 blank'
+    }
+
+    It 'still refuses an explicitly empty -Uid' {
+        { Register-WKUser -Uid '' -ErrorAction Stop } | Should -Throw -ErrorId 'WKUidEmpty*'
+    }
+
+    It 'says so in the help' {
+        (Get-Help Register-WKUser -Parameter Uid | Out-String) | Should -Match 'trimmed'
+    }
+}
