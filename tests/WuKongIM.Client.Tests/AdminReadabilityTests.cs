@@ -171,6 +171,35 @@ namespace WuKongIM.Client.Tests
             Assert.Contains("\"payload\":\"aGk=\"", JsonSerializer.Serialize(message));
         }
 
+        [Fact]
+        public void Uid_input_is_trimmed_and_blank_entries_are_counted_for_one_warning()
+        {
+            var input = new WKUidInput();
+            Assert.Equal("bob", input.Clean(" bob "));
+            Assert.Equal("alice", input.Clean("alice\t"));
+            Assert.Null(input.Clean(""));
+            Assert.Null(input.Clean("   "));
+            Assert.Null(input.Clean(null));
+            Assert.Equal(3, input.BlankCount);
+            Assert.Equal("Skipped 3 blank uids (empty lines or cells).", input.BlankWarning());
+            Assert.Null(new WKUidInput().BlankWarning());
+        }
+
+        [Fact]
+        public async Task An_unreachable_server_keeps_the_transports_own_failure()
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            using var client = new WKClient(new WKClientOptions { BaseUri = new Uri("http://127.0.0.1:" + port), MaximumRetryCount = 0 });
+            WKServerTestResult result = await client.Server.TestAsync();
+            Assert.False(result.Reachable);
+            Assert.Equal(WKErrorKind.ConnectionFailed, result.FailureKind);
+            Assert.Same(result.GetFailure(), result.GetFailure());
+            Assert.Equal(result.GetFailure()!.Message, result.Message);
+        }
+
         private static string ApiContractPath()
         {
             string? dir = AppContext.BaseDirectory;

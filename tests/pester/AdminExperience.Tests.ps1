@@ -140,6 +140,13 @@ Describe 'Item 12: one vocabulary' {
         ($channel | Show-Table) | Should -Match 'BlacklistCount\s+WhitelistCount'
     }
 
+    It 'shows no old Until on the result of Unblock-WKUser' {
+        Block-WKUser -Uid adm-unblk -Duration (New-TimeSpan -Hours 2) -Force -WarningAction SilentlyContinue | Out-Null
+        $result = Unblock-WKUser -Uid adm-unblk -WarningAction SilentlyContinue
+        $result.Action | Should -Be 'Unblocked'
+        $result.Until | Should -BeNullOrEmpty
+    }
+
     It 'heads the session table with the property names' {
         $table = Get-WKSession | Show-Table
         $table | Should -Match 'HasManagerToken'
