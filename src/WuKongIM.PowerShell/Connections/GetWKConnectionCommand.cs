@@ -8,7 +8,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Lists client connections (GET /connz, paged), optionally of one uid, sorted as the server sorts.</summary>
     [Cmdlet(VerbsCommon.Get, "WKConnection", SupportsPaging = true)]
     [OutputType(typeof(WKConnection))]
-    public sealed class GetWKConnectionCommand : WKUsersCmdlet
+    public sealed class GetWKConnectionCommand : WKApiCmdlet
     {
         /// <summary>Only this user's connections (exact; the server's own filter is a substring match, see -Match).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -43,7 +43,7 @@ namespace WuKongIM.PowerShell
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             }
             bool exact = !Match && !string.IsNullOrEmpty(Uid);
-            try
+            RunItem(Uid, () =>
             {
                 // The client's listing keeps its place when rows written here are closed downstream (| Disconnect-WKConnection).
                 IAsyncEnumerator<WKConnection> rows = Client.Connections.ListConnectionsAsync(Uid, exact, Sort, NodeId, PageSize, CancellationToken).GetAsyncEnumerator(CancellationToken);
@@ -61,11 +61,7 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => rows.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

@@ -22,14 +22,10 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(NodeId, () =>
             {
                 WriteObject(Run(ct => Client.Server.GetStatusAsync(NodeId, IncludeConnection, IncludeConnection ? ConnectionLimit : (int?)null, ct)));
-            }
-            catch (Exception ex) when (ex is WKApiException)
-            {
-                WriteWKError(ex, NodeId);
-            }
+            });
         }
     }
 }

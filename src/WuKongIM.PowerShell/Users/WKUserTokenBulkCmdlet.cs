@@ -12,7 +12,7 @@ namespace WuKongIM.PowerShell
     /// come out in input order, and progress shows from 1000 items. Uids are trimmed; blank piped entries are skipped and
     /// counted in one warning at the end.
     /// </summary>
-    public abstract class WKUserTokenBulkCmdlet<TItem, TOut> : WKUsersCmdlet where TItem : class
+    public abstract class WKUserTokenBulkCmdlet<TItem, TOut> : WKApiCmdlet where TItem : class
     {
         private readonly WKUidInput _uids = new WKUidInput();
         private OrderedDispatcher<TItem, TOut>? _dispatcher;
@@ -59,7 +59,7 @@ namespace WuKongIM.PowerShell
             {
                 item = Prepare(uid);
             }
-            catch (Exception ex) when (IsItemError(ex))
+            catch (Exception ex) when (IsItemFailure(ex))
             {
                 WriteWKError(ex, uid);
                 Advance(false);
