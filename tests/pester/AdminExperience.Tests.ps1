@@ -305,6 +305,26 @@ Describe 'Item 15: input hygiene for lists' {
         $warnings[0].Message | Should -Match '\b3 blank'
     }
 
+    It 'trims list uids and skips blank lines with one warning giving the count (<Name>)' -ForEach @(
+        @{ Name = 'Add-WKChannelSubscriber'; Change = { $args[0] | Add-WKChannelSubscriber -ChannelId adm-trim -ChannelType Group }; Read = { (Get-WKChannelSubscriber -ChannelId adm-trim -ChannelType Group).Uid } }
+        @{ Name = 'Set-WKChannelBlacklist'; Change = { $args[0] | Set-WKChannelBlacklist -ChannelId adm-trim -ChannelType Group -Force }; Read = { (Get-WKChannelBlacklist -ChannelId adm-trim -ChannelType Group).Uid } }
+        @{ Name = 'Add-WKUserBlocklist'; Change = { $args[0] | Add-WKUserBlocklist -Uid ' adm-owner ' }; Read = { (Get-WKUserBlocklist -Uid adm-owner).ListedUid } }
+        @{ Name = 'Set-WKUserAllowlist'; Change = { $args[0] | Set-WKUserAllowlist -Uid adm-owner2 }; Read = { (Get-WKUserAllowlist -Uid adm-owner2).ListedUid } }
+        @{ Name = 'Add-WKSystemUser'; Change = { $args[0] | Add-WKSystemUser }; Read = { (Get-WKSystemUser).Uid | Where-Object { $_ -like 'adm-list-*' } } }
+        @{ Name = 'Get-WKOnlineStatus'; Change = { $args[0] | Get-WKOnlineStatus }; Read = { 'adm-list-1', 'adm-list-2' } }
+    ) {
+        New-WKChannel -ChannelId adm-trim -ChannelType Group -ErrorAction SilentlyContinue | Out-Null
+        $lines = ' adm-list-1 ', '', 'adm-list-2', "`t", ''
+        $out = & $Change $lines 3>&1
+        # Only the blank-line warning counts here (the allowlist cmdlets also warn about whitelistOffOfPerson).
+        $warnings = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] -and $_.Message -match 'blank' })
+        $rows = @($out | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] })
+        @($rows | ForEach-Object { if ($_.ListedUid) { $_.ListedUid } else { $_.Uid } }) | Should -Be @('adm-list-1', 'adm-list-2')
+        @(& $Read | Sort-Object) | Should -Be @('adm-list-1', 'adm-list-2')
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Match '\b3 blank uids'
+    }
+
     It 'still refuses an explicitly empty -Uid' {
         { Register-WKUser -Uid '' -ErrorAction Stop } | Should -Throw -ErrorId 'WKUidEmpty*'
     }

@@ -15,6 +15,7 @@ namespace WuKongIM.PowerShell
     {
         private GroupedChunkBuffer<WKChannelKey, string>? _collected;
         private BulkProgress? _progress;
+        private readonly WKUidInput _uids = new WKUidInput();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
@@ -73,11 +74,12 @@ namespace WuKongIM.PowerShell
                 return;
             }
             _collected!.Touch(channel);
-            foreach (string uid in Uid)
+            foreach (string raw in Uid)
             {
-                if (string.IsNullOrWhiteSpace(uid))
+                // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                string? uid = _uids.Clean(raw);
+                if (uid == null)
                 {
-                    WriteWKError(new WKValidationException("A uid must not be empty.", "Uid"), channel);
                     continue;
                 }
                 if (!_collected.Add(channel, uid, out _))
@@ -89,6 +91,7 @@ namespace WuKongIM.PowerShell
 
         protected override void EndProcessing()
         {
+            WriteBlankUidWarning(_uids);
             IReadOnlyList<WKChunk<WKChannelKey, string>> lists = _collected!.Drain();
             long total = 0;
             foreach (WKChunk<WKChannelKey, string> all in lists)

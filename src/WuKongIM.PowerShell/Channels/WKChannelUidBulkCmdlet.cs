@@ -17,6 +17,7 @@ namespace WuKongIM.PowerShell
         protected const string UidSet = "Uid";
         private GroupedChunkBuffer<WKChannelKey, string>? _buffer;
         private BulkProgress? _progress;
+        private readonly WKUidInput _uids = new WKUidInput();
 
         /// <summary>The channel; binds from a ChannelId (or channel_id) property of piped objects.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -76,13 +77,12 @@ namespace WuKongIM.PowerShell
                 }
                 return;
             }
-            foreach (string uid in Uid)
+            foreach (string raw in Uid)
             {
-                if (string.IsNullOrWhiteSpace(uid))
+                // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                string? uid = _uids.Clean(raw);
+                if (uid == null)
                 {
-                    var empty = new WKValidationException("A uid must not be empty.", "Uid");
-                    WriteWKError(empty, channel);
-                    WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, empty.Message, empty));
                     continue;
                 }
                 if (!_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full))
@@ -111,6 +111,7 @@ namespace WuKongIM.PowerShell
                 }
             }
             WriteBulkProgress(_progress!.Complete());
+            WriteBlankUidWarning(_uids);
         }
 
         private void Send(WKChunk<WKChannelKey, string> chunk)

@@ -216,6 +216,16 @@ namespace WuKongIM.PowerShell
             return failed;
         }
 
+        /// <summary>The one warning for blank uids a list command skipped (an empty line of a file), when there were any.</summary>
+        protected void WriteBlankUidWarning(WKUidInput uids)
+        {
+            string? warning = uids.BlankWarning();
+            if (warning != null)
+            {
+                WriteWarning(warning);
+            }
+        }
+
         /// <summary>Shows a progress update from <see cref="BulkProgress"/> (null means nothing is due).</summary>
         protected void WriteBulkProgress(BulkProgressUpdate? update)
         {

@@ -12,6 +12,7 @@ namespace WuKongIM.PowerShell
     /// </summary>
     public abstract class WKUserListReplaceCmdlet : WKUserListCmdlet
     {
+        private readonly WKUidInput _uids = new WKUidInput();
         private readonly GroupedChunkBuffer<string, string> _lists = new GroupedChunkBuffer<string, string>(int.MaxValue, keyComparer: StringComparer.Ordinal);
 
         /// <summary>The user whose list is replaced.</summary>
@@ -25,19 +26,26 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            RunItem(Uid, () =>
+            string owner = (Uid ?? string.Empty).Trim();
+            RunItem(owner, () =>
             {
-                WKInputRules.Uid(Uid, "Uid");
-                _lists.Touch(Uid);
-                foreach (string listed in ListedUids)
+                WKInputRules.Uid(owner, "Uid");
+                _lists.Touch(owner);
+                foreach (string raw in ListedUids)
                 {
-                    RunItem(listed, () => _lists.Add(Uid, WKInputRules.Uid(listed, ListedParameterName), out _));
+                    // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                    string? listed = _uids.Clean(raw);
+                    if (listed != null)
+                    {
+                        RunItem(listed, () => _lists.Add(owner, WKInputRules.Uid(listed, ListedParameterName), out _));
+                    }
                 }
             });
         }
 
         protected override void EndProcessing()
         {
+            WriteBlankUidWarning(_uids);
             foreach (WKChunk<string, string> list in _lists.Drain())
             {
                 RunItem(list.Key, () =>

@@ -80,11 +80,7 @@ namespace WuKongIM.PowerShell
             {
                 WriteBulkProgress(_progress.Complete());
             }
-            string? blanks = _uids.BlankWarning();
-            if (blanks != null)
-            {
-                WriteWarning(blanks);
-            }
+            WriteBlankUidWarning(_uids);
         }
 
         private void Write(DispatchOutcome<TItem, TOut> outcome)
