@@ -118,6 +118,12 @@ namespace WuKongIM.Client
             var pager = new WKChannelMessagePager(api, pagedQuery);
 
             FileMode mode = exists && resume ? FileMode.Append : FileMode.Create;
+            // A path such as 'archive/{ChannelId}.jsonl' names a folder that a first run has not made yet.
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
             using (var file = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true))
             {
                 long startLength = file.Length;
