@@ -46,8 +46,16 @@ namespace WuKongIM.Client.Tests
             WKServerStatus status = await client.Server.GetStatusAsync(includeConnections: true, connectionLimit: 1000);
             WKConnection conn = Assert.Single(status.Conns!, c => c.Uid == uid);
             Assert.Equal(connId, conn.ConnId);
-            Assert.Equal("Web(主)", conn.Device);
+            Assert.Equal("Web(主)", conn.DeviceText);
+            Assert.Equal(WKDeviceFlag.Web, conn.DeviceFlag);
+            Assert.Equal(WKDeviceLevel.Master, conn.DeviceLevel);
             Assert.NotNull(conn.LastActivity);
+            // Uptime and Idle are TimeSpans; the server's text stays beside them.
+            Assert.Equal(WKDuration.Parse(conn.UptimeText), conn.Uptime);
+            Assert.NotNull(conn.Uptime);
+            Assert.NotNull(conn.Idle);
+            Assert.NotNull(status.Uptime);
+            Assert.Equal(WKDuration.Parse(status.UptimeText), status.Uptime);
         }
 
         [Fact]
@@ -120,11 +128,11 @@ namespace WuKongIM.Client.Tests
         public void Raw_json_keeps_64_bit_integers_exact()
         {
             object? parsed = WKJsonValue.Parse(System.Text.Encoding.UTF8.GetBytes("{\"message_id\":1900000000000000123,\"id\":12663155935008590962,\"f\":1.5,\"list\":[1,\"a\",null,true]}"));
-            var map = Assert.IsType<System.Collections.Specialized.OrderedDictionary>(parsed);
+            var map = Assert.IsAssignableFrom<System.Collections.Specialized.OrderedDictionary>(parsed);
             Assert.Equal(1900000000000000123L, map["message_id"]);
             Assert.Equal(12663155935008590962UL, map["id"]);
             Assert.Equal(1.5m, map["f"]);
-            Assert.Equal(new object?[] { 1L, "a", null, true }, (object?[])map["list"]!);
+            Assert.Equal(new object?[] { 1L, "a", null, true }, Assert.IsType<WKJsonArray>(map["list"]));
             Assert.Equal("{\"a\":[1,\"x\"],\"b\":{\"c\":true}}", System.Text.Encoding.UTF8.GetString(WKJsonValue.ToBody(new System.Collections.Specialized.OrderedDictionary { ["a"] = new object[] { 1, "x" }, ["b"] = new System.Collections.Hashtable { ["c"] = true } })));
         }
     }

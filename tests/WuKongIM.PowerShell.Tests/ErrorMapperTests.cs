@@ -96,11 +96,13 @@ namespace WuKongIM.PowerShell.Tests
         }
 
         [Fact]
-        public void A_bad_request_shows_exactly_the_server_message()
+        public void A_bad_request_shows_the_server_message_with_its_english_explanation()
         {
             WKErrorInfo info = WKErrorMapper.Map(Api(WKErrorKind.BadRequest, 400, "uid不能为空！"), "");
-            Assert.Equal("uid不能为空！", info.Details);
+            Assert.Equal("uid不能为空！ (the uid is empty)", info.Details);
             Assert.NotNull(info.RecommendedAction);
+            // A text the table does not know passes through as the server sent it.
+            Assert.Equal("某个新错误", WKErrorMapper.Map(Api(WKErrorKind.BadRequest, 400, "某个新错误"), "").Details);
         }
 
         [Fact]

@@ -134,6 +134,16 @@ namespace WuKongIM.PowerShell.Tests
         }
 
         [Fact]
+        public void Table_headers_are_the_property_names()
+        {
+            // A label such as "Retries" over MaximumRetryCount, or "Text" over Preview, is a name no cmdlet accepts (issue 11).
+            var problems = Views()
+                .SelectMany(v => v.Descendants("TableColumnHeader").Elements("Label").Select(l => ViewName(v) + ": header '" + l.Value + "'"))
+                .ToList();
+            Violations.None(problems, "Labelled table headers");
+        }
+
+        [Fact]
         public void Every_module_output_type_has_a_view()
         {
             var formatted = Views().Select(v => ((string?)v.Element("ViewSelectedBy")?.Element("TypeName"))?.Trim()).ToHashSet(StringComparer.Ordinal);

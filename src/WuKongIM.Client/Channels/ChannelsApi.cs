@@ -88,6 +88,19 @@ namespace WuKongIM.Client
 
         private void Remember(WKChannelInfo info) => _writtenFlags[new WKChannelKey(info.ChannelId, info.ChannelType)] = info.Clone();
 
+        // The server cannot report send_ban, large or allow_stranger: show what this client wrote, else leave them unknown.
+        private WKChannel WithWrittenFlags(WKChannel row)
+        {
+            if (_writtenFlags.TryGetValue(new WKChannelKey(row.ChannelId, row.ChannelType), out WKChannelInfo? written))
+            {
+                row.SendBan = written.SendBan;
+                row.Large = written.Large;
+                row.AllowStranger = written.AllowStranger;
+                row.FlagSource = WKFlagSource.ThisSession;
+            }
+            return row;
+        }
+
         /// <summary>
         /// Reads the channel record, then computes the full flag set for POST /channel/info that changes only the flags in
         /// <paramref name="changes"/>. Sends nothing.
@@ -123,6 +136,7 @@ namespace WuKongIM.Client
                 return null;
             }
             direct.Listed = false;
+            WithWrittenFlags(direct);
             if (channelType != WKChannelType.Person)
             {
                 direct.SubscriberCount = (await GetSubscribersAsync(channelId, channelType, cancellationToken).ConfigureAwait(false)).Count;
@@ -182,7 +196,7 @@ namespace WuKongIM.Client
                 WKChannel[] rows = page.Data ?? Array.Empty<WKChannel>();
                 foreach (WKChannel row in rows)
                 {
-                    yield return row;
+                    yield return WithWrittenFlags(row);
                 }
                 if (page.More == 0 || rows.Length == 0)
                 {

@@ -30,7 +30,8 @@ namespace WuKongIM.Client
 
     /// <summary>
     /// A channel record as GET /cluster/channels shows it (wukongim-api.md §11.4). large, send_ban and allow_stranger are
-    /// not readable anywhere in v2.2.5.
+    /// not readable anywhere in v2.2.5: <see cref="SendBan"/>, <see cref="Large"/> and <see cref="AllowStranger"/> are
+    /// null (unknown) unless this client wrote them, and <see cref="FlagSource"/> says which.
     /// </summary>
     public sealed class WKChannel
     {
@@ -41,8 +42,10 @@ namespace WuKongIM.Client
         [JsonPropertyName("ban")] public int BanValue { get; set; }
         [JsonPropertyName("disband")] public int DisbandValue { get; set; }
         [JsonPropertyName("subscriber_count")] public long SubscriberCount { get; set; }
-        [JsonPropertyName("allowlist_count")] public long AllowlistCount { get; set; }
-        [JsonPropertyName("denylist_count")] public long DenylistCount { get; set; }
+        /// <summary>The whitelist's length as the server counts it (its allowlist_count).</summary>
+        [JsonPropertyName("allowlist_count")] public long WhitelistCount { get; set; }
+        /// <summary>The blacklist's length as the server counts it (its denylist_count).</summary>
+        [JsonPropertyName("denylist_count")] public long BlacklistCount { get; set; }
         [JsonPropertyName("last_msg_seq")] public ulong LastMsgSeq { get; set; }
         [JsonPropertyName("last_msg_time")] public long LastMsgTimeNanos { get; set; }
         [JsonPropertyName("created_at")] public long CreatedAtNanos { get; set; }
@@ -53,6 +56,15 @@ namespace WuKongIM.Client
         [JsonIgnore] public DateTimeOffset? LastMsgTime => WKTime.FromUnixNanos(LastMsgTimeNanos);
         [JsonIgnore] public DateTimeOffset? CreatedAt => WKTime.FromUnixNanos(CreatedAtNanos);
         [JsonIgnore] public DateTimeOffset? UpdatedAt => WKTime.FromUnixNanos(UpdatedAtNanos);
+
+        /// <summary>Send ban: null when unknown (the server cannot report it), else the value this client last wrote.</summary>
+        [JsonIgnore] public bool? SendBan { get; set; }
+        /// <summary>"Super group" marker: null when unknown (the server cannot report it), else the value this client last wrote.</summary>
+        [JsonIgnore] public bool? Large { get; set; }
+        /// <summary>null when unknown (the server cannot report it), else the value this client last wrote.</summary>
+        [JsonIgnore] public bool? AllowStranger { get; set; }
+        /// <summary>Where <see cref="SendBan"/>, <see cref="Large"/> and <see cref="AllowStranger"/> come from.</summary>
+        [JsonIgnore] public WKFlagSource FlagSource { get; set; }
 
         /// <summary>
         /// True when the row came from the channel listing, whose counts are live. False when the channel is not listed
@@ -68,6 +80,15 @@ namespace WuKongIM.Client
         [JsonIgnore] public ulong? MaxMessageSeq { get; set; }
 
         public override string ToString() => new WKChannelKey(ChannelId, ChannelType).ToString();
+    }
+
+    /// <summary>Where the flags the server cannot report (send_ban, large, allow_stranger) of a <see cref="WKChannel"/> come from.</summary>
+    public enum WKFlagSource
+    {
+        /// <summary>Not known: the server cannot report them and this client has not written them (the flags are null).</summary>
+        Unknown,
+        /// <summary>The values this client (this session) last wrote with New-WKChannel, Set-WKChannel and the like.</summary>
+        ThisSession,
     }
 
     /// <summary>One allowlist member from GET /channel/whitelist. <see cref="Id"/> is FNV-1a-64 of the uid and often exceeds 2^63.</summary>

@@ -35,7 +35,7 @@ namespace WuKongIM.Client
         [JsonPropertyName("version")] public long Version { get; set; }
 
         /// <summary>The most recent messages, newest first (empty unless they were asked for).</summary>
-        [JsonPropertyName("recents")] public WKMessage[] Recents { get; set; } = Array.Empty<WKMessage>();
+        [JsonPropertyName("recents")] public WKList<WKMessage> Recents { get; set; } = new WKList<WKMessage>();
 
         /// <summary>When the newest message was stored (UTC); null when the channel has no message.</summary>
         [JsonIgnore] public DateTimeOffset? LastMessageAt => TimestampValue > 0 ? DateTimeOffset.FromUnixTimeSeconds(TimestampValue) : (DateTimeOffset?)null;

@@ -256,7 +256,7 @@ namespace WuKongIM.Client
             {
                 row.Uid = uid;
                 // syncByChannels gives null recents for a channel it could not route.
-                row.Recents = row.Recents ?? Array.Empty<WKMessage>();
+                row.Recents = row.Recents ?? new WKList<WKMessage>();
             }
             return rows;
         }

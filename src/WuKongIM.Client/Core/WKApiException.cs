@@ -68,7 +68,11 @@ namespace WuKongIM.Client
         public string Path { get; }
         public int? HttpStatus { get; }
         public int? ServerStatus { get; }
+        /// <summary>The server's <c>msg</c> exactly as sent (often Chinese); the message of this exception adds its English explanation.</summary>
         public string? ServerMessage { get; }
+
+        /// <summary>An English explanation of <see cref="ServerMessage"/> (see <see cref="WKServerMessages"/>); null for a text the table does not know.</summary>
+        public string? ServerMessageExplanation => WKServerMessages.Explain(ServerMessage);
 
         /// <summary>
         /// True when the request may have reached the server and been acted on (a timeout or a broken connection after
@@ -97,7 +101,7 @@ namespace WuKongIM.Client
             string text = method + " " + path + ": " + what;
             if (!string.IsNullOrEmpty(serverMessage))
             {
-                text += ": " + serverMessage;
+                text += ": " + WKServerMessages.Describe(serverMessage!);
             }
             if (!string.IsNullOrEmpty(detail))
             {

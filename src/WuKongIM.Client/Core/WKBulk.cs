@@ -34,7 +34,7 @@ namespace WuKongIM.Client
             ListedUid = listedUid;
             Status = status;
             Error = error;
-            Exception = exception;
+            _exception = exception;
         }
 
         /// <summary>What was attempted, for example <c>AddSubscriber</c>.</summary>
@@ -47,8 +47,13 @@ namespace WuKongIM.Client
         public WKBulkItemStatus Status { get; }
         /// <summary>The server's msg (or the client's reason) when the item failed or was skipped.</summary>
         public string? Error { get; }
-        /// <summary>The exception that failed the item's request, shared by every item of that request.</summary>
-        public Exception? Exception { get; }
+        private readonly Exception? _exception;
+
+        /// <summary>
+        /// The exception that failed the item's request, shared by every item of that request. A method, not a property, so a
+        /// result row exported with Export-Csv has the readable <see cref="Error"/> and no exception dump.
+        /// </summary>
+        public Exception? GetException() => _exception;
 
         public override string ToString() => Operation + " " + Uid + (ListedUid == null ? string.Empty : " -> " + ListedUid) + ": " + Status + (Error == null ? string.Empty : " (" + Error + ")");
     }
@@ -334,7 +339,7 @@ namespace WuKongIM.Client
         public static string? ErrorText(Exception? failure) => failure switch
         {
             null => null,
-            WKApiException api => api.ServerMessage ?? api.Message,
+            WKApiException api => api.ServerMessage == null ? api.Message : WKServerMessages.Describe(api.ServerMessage),
             _ => failure.Message,
         };
 

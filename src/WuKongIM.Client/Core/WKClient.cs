@@ -89,5 +89,8 @@ namespace WuKongIM.Client
         }
 
         public void Dispose() => Transport.Dispose();
+
+        /// <summary>The server address, so a session shown as text (Export-Csv) reads as its server.</summary>
+        public override string ToString() => BaseUri.AbsoluteUri;
     }
 }

@@ -27,19 +27,19 @@ namespace WuKongIM.Client
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var dict = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                    var dict = new WKJsonObject();
                     foreach (JsonProperty p in element.EnumerateObject())
                     {
                         dict[p.Name] = Convert(p.Value);
                     }
                     return dict;
                 case JsonValueKind.Array:
-                    var list = new List<object?>();
+                    var list = new WKJsonArray();
                     foreach (JsonElement item in element.EnumerateArray())
                     {
                         list.Add(Convert(item));
                     }
-                    return list.ToArray();
+                    return list;
                 case JsonValueKind.String:
                     return element.GetString();
                 case JsonValueKind.Number:
@@ -163,5 +163,21 @@ namespace WuKongIM.Client
                     throw new WKValidationException("Cannot send a value of type " + value.GetType().FullName + " as JSON; pass a hashtable, an array, a string of JSON or a primitive.");
             }
         }
+    }
+
+    /// <summary>A JSON object read by <see cref="WKJsonValue"/>: an ordered, case-insensitive dictionary whose text is its compact JSON.</summary>
+    public sealed class WKJsonObject : OrderedDictionary
+    {
+        public WKJsonObject() : base(StringComparer.OrdinalIgnoreCase)
+        {
+        }
+
+        public override string ToString() => System.Text.Encoding.UTF8.GetString(WKJsonValue.ToBody(this));
+    }
+
+    /// <summary>A JSON array read by <see cref="WKJsonValue"/>, whose text is its compact JSON.</summary>
+    public sealed class WKJsonArray : System.Collections.ObjectModel.Collection<object?>
+    {
+        public override string ToString() => System.Text.Encoding.UTF8.GetString(WKJsonValue.ToBody(this));
     }
 }

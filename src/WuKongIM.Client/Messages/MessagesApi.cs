@@ -75,7 +75,7 @@ namespace WuKongIM.Client
                 FromUid = message.FromUid ?? string.Empty,
                 ClientMsgNo = envelope.Data?.ClientMsgNo ?? body.ClientMsgNo ?? string.Empty,
                 MessageId = envelope.Data?.MessageId ?? 0,
-                Subscribers = body.Subscribers,
+                Subscribers = body.Subscribers == null ? null : new WKList<string>(body.Subscribers),
                 Outcome = WKSendOutcome.Sent,
             };
         }

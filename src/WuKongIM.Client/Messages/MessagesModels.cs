@@ -64,7 +64,7 @@ namespace WuKongIM.Client
         public WKSendOutcome Outcome { get; set; }
         /// <summary>How many times the send request went out.</summary>
         public int Attempts { get; set; } = 1;
-        public string[]? Subscribers { get; set; }
+        public WKList<string>? Subscribers { get; set; }
 
         public override string ToString() => MessageIdStr + " " + ClientMsgNo;
     }

@@ -13,7 +13,7 @@ namespace WuKongIM.Client
     /// </summary>
     public sealed class WKMessage
     {
-        private byte[] _payload = Array.Empty<byte>();
+        private WKBinary _payload = WKBinary.Empty;
         private bool _textDecoded;
         private string? _text;
         private bool _contentParsed;
@@ -29,7 +29,7 @@ namespace WuKongIM.Client
         [JsonPropertyName("end_reason")] public byte EndReason { get; set; }
         [JsonPropertyName("error")] public string? Error { get; set; }
         /// <summary>Legacy merged stream text of the main lane (messagesync only).</summary>
-        [JsonPropertyName("stream_data")] public byte[]? StreamData { get; set; }
+        [JsonPropertyName("stream_data")] public WKBinary? StreamData { get; set; }
         [JsonPropertyName("event_meta")] public WKMessageEventMeta? EventMeta { get; set; }
         [JsonPropertyName("event_sync_hint")] public WKMessageEventSyncHint? EventSyncHint { get; set; }
         [JsonPropertyName("message_seq")] public ulong MessageSeq { get; set; }
@@ -43,14 +43,15 @@ namespace WuKongIM.Client
         [JsonPropertyName("expire")] public uint Expire { get; set; }
         /// <summary>Unix seconds at persistence.</summary>
         [JsonPropertyName("timestamp")] public long TimestampValue { get; set; }
+        /// <summary>The payload bytes; as text (Export-Csv, string conversion) they are standard base64.</summary>
         [JsonPropertyName("payload")]
-        public byte[] Payload
+        public WKBinary Payload
         {
             get => _payload;
             set
             {
                 // New bytes: what was decoded from the old ones no longer applies.
-                _payload = value ?? Array.Empty<byte>();
+                _payload = value ?? WKBinary.Empty;
                 _textDecoded = false;
                 _contentParsed = false;
                 _text = null;
@@ -75,7 +76,7 @@ namespace WuKongIM.Client
             {
                 if (!_textDecoded)
                 {
-                    _text = WKPayload.TryDecodeText(_payload);
+                    _text = WKPayload.TryDecodeText(_payload.Bytes);
                     _textDecoded = true;
                 }
                 return _text;
@@ -113,7 +114,7 @@ namespace WuKongIM.Client
         }
 
         /// <summary>The text accumulated by stream events (legacy <c>stream_data</c>), when present.</summary>
-        [JsonIgnore] public string? StreamText => StreamData == null ? null : WKPayload.TryDecodeText(StreamData);
+        [JsonIgnore] public string? StreamText => StreamData == null ? null : WKPayload.TryDecodeText(StreamData.Bytes);
 
         public override string ToString() => MessageSeq.ToString(CultureInfo.InvariantCulture) + " " + FromUid + ": " + Preview;
     }
@@ -123,6 +124,9 @@ namespace WuKongIM.Client
         [JsonPropertyName("no_persist")] public int NoPersist { get; set; }
         [JsonPropertyName("red_dot")] public int RedDot { get; set; }
         [JsonPropertyName("sync_once")] public int SyncOnce { get; set; }
+
+        public override string ToString() =>
+            "NoPersist=" + NoPersist.ToString(CultureInfo.InvariantCulture) + " RedDot=" + RedDot.ToString(CultureInfo.InvariantCulture) + " SyncOnce=" + SyncOnce.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Event state of a stream message (messagesync and conversation recents only).</summary>
@@ -134,7 +138,10 @@ namespace WuKongIM.Client
         [JsonPropertyName("last_msg_event_seq")] public ulong LastMsgEventSeq { get; set; }
         [JsonPropertyName("event_count")] public int EventCount { get; set; }
         [JsonPropertyName("open_event_count")] public int OpenEventCount { get; set; }
-        [JsonPropertyName("events")] public WKMessageEventLane[]? Events { get; set; }
+        [JsonPropertyName("events")] public WKList<WKMessageEventLane>? Events { get; set; }
+
+        public override string ToString() =>
+            (Completed ? "completed" : "open") + ", " + EventCount.ToString(CultureInfo.InvariantCulture) + " events (" + OpenEventCount.ToString(CultureInfo.InvariantCulture) + " open), last seq " + LastMsgEventSeq.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>One lane (event_key) of a stream message: its status and snapshot.</summary>
@@ -148,11 +155,15 @@ namespace WuKongIM.Client
         [JsonPropertyName("error")] public string? Error { get; set; }
 
         [JsonIgnore] public object? Snapshot => SnapshotValue.ValueKind == JsonValueKind.Undefined ? null : WKJsonValue.Convert(SnapshotValue);
+
+        public override string ToString() => EventKey + ": " + Status;
     }
 
     public sealed class WKMessageEventSyncHint
     {
         [JsonPropertyName("client_msg_no")] public string ClientMsgNo { get; set; } = string.Empty;
         [JsonPropertyName("from_msg_event_seq")] public ulong FromMsgEventSeq { get; set; }
+
+        public override string ToString() => ClientMsgNo + " from event seq " + FromMsgEventSeq.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -259,11 +259,11 @@ namespace WuKongIM.Client
                 writer.WriteNumber(NoPersist, m.Header.NoPersist);
                 writer.WriteNumber(RedDot, m.Header.RedDot);
                 writer.WriteNumber(SyncOnce, m.Header.SyncOnce);
-                writer.WriteBase64String(Payload, m.Payload);
+                writer.WriteBase64String(Payload, m.Payload.Bytes);
                 // The same rule as WKMessage.Text, on the bytes: valid UTF-8 without control characters is written as text.
-                if (WKPayload.IsText(m.Payload))
+                if (WKPayload.IsText(m.Payload.Bytes))
                 {
-                    writer.WriteString(Text, m.Payload);
+                    writer.WriteString(Text, m.Payload.Bytes);
                 }
                 else
                 {
@@ -288,7 +288,7 @@ namespace WuKongIM.Client
             sb.Append(((byte)m.ChannelType).ToString(CultureInfo.InvariantCulture)).Append(',');
             sb.Append(m.Setting.ToString(CultureInfo.InvariantCulture)).Append(',');
             sb.Append(m.Expire.ToString(CultureInfo.InvariantCulture)).Append(',');
-            sb.Append(Convert.ToBase64String(m.Payload)).Append(',');
+            sb.Append(m.Payload.ToBase64()).Append(',');
             AppendCsv(sb, (m.Text ?? string.Empty).Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' '));
             sb.Append('\n');
             byte[] bytes = Utf8.GetBytes(sb.ToString());

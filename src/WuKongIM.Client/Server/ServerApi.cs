@@ -96,7 +96,7 @@ namespace WuKongIM.Client
             }
             catch (WKApiException ex)
             {
-                result.Message = ex.Message;
+                result.SetFailure(ex);
                 return result;
             }
             result.ResponseTimeMs = stopwatch.Elapsed.TotalMilliseconds;

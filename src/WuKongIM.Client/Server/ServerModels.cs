@@ -20,7 +20,8 @@ namespace WuKongIM.Client
         [JsonPropertyName("connections")] public int Connections { get; set; }
         [JsonPropertyName("user_handler_count")] public int UserHandlerCount { get; set; }
         [JsonPropertyName("user_handler_conn_count")] public int UserHandlerConnCount { get; set; }
-        [JsonPropertyName("uptime")] public string Uptime { get; set; } = string.Empty;
+        /// <summary>The server's text for <see cref="Uptime"/>, e.g. <c>1d2h3m4s</c>.</summary>
+        [JsonPropertyName("uptime")] public string UptimeText { get; set; } = string.Empty;
         [JsonPropertyName("goroutine")] public int Goroutines { get; set; }
         [JsonPropertyName("mem")] public long MemoryBytes { get; set; }
         [JsonPropertyName("cpu")] public double Cpu { get; set; }
@@ -41,9 +42,11 @@ namespace WuKongIM.Client
         [JsonPropertyName("api_url")] public string ApiUrl { get; set; } = string.Empty;
         [JsonPropertyName("manager_uid")] public string ManagerUid { get; set; } = string.Empty;
         [JsonPropertyName("manager_token_on")] public int ManagerTokenOnValue { get; set; }
-        [JsonPropertyName("conns")] public WKConnection[]? Conns { get; set; }
+        [JsonPropertyName("conns")] public WKList<WKConnection>? Conns { get; set; }
         [JsonPropertyName("conversation_cache_count")] public int ConversationCacheCount { get; set; }
 
+        /// <summary>How long the server process has run; null when the server's text cannot be read.</summary>
+        [JsonIgnore] public TimeSpan? Uptime => WKDuration.Parse(UptimeText);
         [JsonIgnore] public bool ManagerOn => ManagerOnValue == 1;
         [JsonIgnore] public bool ManagerTokenOn => ManagerTokenOnValue == 1;
 
@@ -67,6 +70,8 @@ namespace WuKongIM.Client
     {
         [JsonPropertyName("trace_on")] public int TraceOn { get; set; }
         [JsonPropertyName("loki_on")] public int LokiOn { get; set; }
+
+        public override string ToString() => "TraceOn=" + TraceOn.ToString(System.Globalization.CultureInfo.InvariantCulture) + " LokiOn=" + LokiOn.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary><c>GET /migrate/result</c>. A server that never migrates reports <c>running</c> with no step.</summary>
@@ -87,7 +92,7 @@ namespace WuKongIM.Client
         [JsonPropertyName("tcp_addr")] public string TcpAddr { get; set; } = string.Empty;
         [JsonPropertyName("ws_addr")] public string WsAddr { get; set; } = string.Empty;
         [JsonPropertyName("wss_addr")] public string WssAddr { get; set; } = string.Empty;
-        [JsonPropertyName("uids")] public string[]? Uids { get; set; }
+        [JsonPropertyName("uids")] public WKList<string>? Uids { get; set; }
 
         /// <summary>The uid this row answers for, when the route was asked for specific uids.</summary>
         [JsonIgnore] public string? Uid { get; set; }
@@ -109,5 +114,20 @@ namespace WuKongIM.Client
         public string? ServerId { get; set; }
         public double ResponseTimeMs { get; set; }
         public string Message { get; set; } = string.Empty;
+
+        /// <summary>Why the server could not be reached: ConnectionFailed or Timeout; null when it answered.</summary>
+        public WKErrorKind? FailureKind { get; set; }
+
+        private WKApiException? _failure;
+
+        /// <summary>The transport failure behind an unreachable server, to report as it is (a method, so it is no column of a table or CSV).</summary>
+        public WKApiException? GetFailure() => _failure;
+
+        internal void SetFailure(WKApiException failure)
+        {
+            _failure = failure;
+            FailureKind = failure.Kind;
+            Message = failure.Message;
+        }
     }
 }

@@ -11,8 +11,10 @@ namespace WuKongIM.Client
     {
         [JsonPropertyName("leader_id")] public ulong LeaderId { get; set; }
         [JsonPropertyName("uid_count")] public int UidCount { get; set; }
-        [JsonPropertyName("uids")] public string[]? Uids { get; set; }
-        [JsonPropertyName("slot_ids")] public uint[]? SlotIds { get; set; }
+        [JsonPropertyName("uids")] public WKList<string>? Uids { get; set; }
+        [JsonPropertyName("slot_ids")] public WKList<uint>? SlotIds { get; set; }
+
+        public override string ToString() => "node " + LeaderId.ToString(CultureInfo.InvariantCulture) + ": " + UidCount.ToString(CultureInfo.InvariantCulture) + " uids";
     }
 
     /// <summary>
@@ -24,7 +26,7 @@ namespace WuKongIM.Client
         [JsonPropertyName("key")] public string TagKey { get; set; } = string.Empty;
         [JsonPropertyName("channel_id")] public string ChannelId { get; set; } = string.Empty;
         [JsonPropertyName("channel_type")] public byte ChannelTypeValue { get; set; }
-        [JsonPropertyName("nodes")] public WKTagNode[]? Nodes { get; set; }
+        [JsonPropertyName("nodes")] public WKList<WKTagNode>? Nodes { get; set; }
         [JsonPropertyName("node_version")] public long NodeVersion { get; set; }
         [JsonPropertyName("get_count")] public long GetCount { get; set; }
 
@@ -37,9 +39,9 @@ namespace WuKongIM.Client
         [JsonIgnore] public WKChannelType ChannelType => (WKChannelType)ChannelTypeValue;
 
         /// <summary>Every uid of every node.</summary>
-        [JsonIgnore] public string[] Uids => (Nodes ?? Array.Empty<WKTagNode>()).SelectMany(n => n.Uids ?? Array.Empty<string>()).ToArray();
+        [JsonIgnore] public WKList<string> Uids => new WKList<string>((Nodes ?? new WKList<WKTagNode>()).SelectMany(n => n.Uids ?? new WKList<string>()));
 
-        [JsonIgnore] public int UidCount => Uids.Length;
+        [JsonIgnore] public int UidCount => Uids.Count;
 
         /// <summary>Creation time in UTC when the server gave it with a zone (from <c>GET /tag</c>); null otherwise.</summary>
         [JsonIgnore] public DateTimeOffset? CreatedAt => ParseZoned(CreatedAtText);

@@ -26,7 +26,7 @@ namespace WuKongIM.Client
         public string Uid { get; set; } = string.Empty;
         public bool Online { get; set; }
         /// <summary>The device flags of the live connections, each once, in ascending order.</summary>
-        public WKDeviceFlag[] DeviceFlags { get; set; } = Array.Empty<WKDeviceFlag>();
+        public WKList<WKDeviceFlag> DeviceFlags { get; set; } = new WKList<WKDeviceFlag>();
         /// <summary>How many live connections the user has (a device flag can have several).</summary>
         public int ConnectionCount { get; set; }
 

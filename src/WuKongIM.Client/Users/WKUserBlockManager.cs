@@ -176,7 +176,9 @@ namespace WuKongIM.Client
             WKBlockRecord? record = _store.GetBlock(Server, uid);
             WKPersonFlags flags = await SetBanAsync(uid, false, warnings, cancellationToken).ConfigureAwait(false);
             _store.RemoveBlock(Server, uid, flags);
-            return new WKUserBlockResult { Uid = uid, Action = action, Until = record?.Until, Reason = record?.Reason, Banned = false, Warnings = warnings.ToArray() };
+            // An unblock ends the block now: its old end time would read as if the user were still blocked until then.
+            DateTimeOffset? until = action == "Unblocked" ? null : record?.Until;
+            return new WKUserBlockResult { Uid = uid, Action = action, Until = until, Reason = record?.Reason, Banned = false, Warnings = warnings.ToArray() };
         }
 
         /// <summary>

@@ -39,13 +39,14 @@ namespace WuKongIM.Client
         public string Uid { get; set; } = string.Empty;
         /// <summary>Blocked, Unblocked, Lifted (expired), Reapplied (ban was missing on the server), Kept, or BanMissing.</summary>
         public string Action { get; set; } = string.Empty;
+        /// <summary>When the block ends (Blocked, Reapplied, Kept) or ended (Lifted); empty after Unblock-WKUser, which ends it now.</summary>
         public DateTimeOffset? Until { get; set; }
         public string? Reason { get; set; }
         /// <summary>Whether the person channel is banned on the server after this step.</summary>
         public bool Banned { get; set; }
         /// <summary>Connections closed by kick after device quit (those without a device record survive device quit).</summary>
         public int ConnectionsClosed { get; set; }
-        public string[] Warnings { get; set; } = Array.Empty<string>();
+        public WKList<string> Warnings { get; set; } = new WKList<string>();
 
         public override string ToString() => Uid + " " + Action;
     }

@@ -17,6 +17,7 @@ namespace WuKongIM.PowerShell
         // How many uids each channel was given, valid or not: a replace that was given uids but kept none changes nothing.
         private readonly Dictionary<WKChannelKey, long> _given = new Dictionary<WKChannelKey, long>();
         private BulkProgress? _progress;
+        private readonly WKUidInput _uids = new WKUidInput();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
@@ -80,8 +81,14 @@ namespace WuKongIM.PowerShell
             _collected!.Touch(channel);
             _given.TryGetValue(channel, out long given);
             _given[channel] = given + Uid.Length;
-            foreach (string uid in Uid)
+            foreach (string raw in Uid)
             {
+                // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                string? uid = _uids.Clean(raw);
+                if (uid == null)
+                {
+                    continue;
+                }
                 // Every uid is checked while collecting, before anything is sent.
                 try
                 {
@@ -101,6 +108,7 @@ namespace WuKongIM.PowerShell
 
         protected override void EndProcessing()
         {
+            WriteBlankUidWarning(_uids);
             IReadOnlyList<WKChunk<WKChannelKey, string>> lists = _collected!.Drain();
             long total = 0;
             foreach (WKChunk<WKChannelKey, string> all in lists)

@@ -21,6 +21,7 @@ namespace WuKongIM.PowerShell
         private string? _checkedId;
         private WKChannelType _checkedType;
         private WKChannelKey _checkedChannel;
+        private readonly WKUidInput _uids = new WKUidInput();
 
         /// <summary>The channel; binds from a ChannelId (or channel_id) property of piped objects.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -97,12 +98,18 @@ namespace WuKongIM.PowerShell
                 _checkedType = ChannelType;
                 _checkedChannel = channel;
             }
-            foreach (string uid in Uid)
+            foreach (string raw in Uid)
             {
+                // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                string? uid = _uids.Clean(raw);
+                if (uid == null)
+                {
+                    continue;
+                }
                 WKInvalidInputException? refused = null;
                 try
                 {
-                    // Blank uids and uids with control characters are never sent (WKUidEmpty, WKUidControlCharacter).
+                    // Uids with control characters are never sent (WKUidControlCharacter).
                     WKIds.RequireUid(uid, "Uid");
                 }
                 catch (WKInvalidInputException ex)
@@ -112,7 +119,7 @@ namespace WuKongIM.PowerShell
                 if (refused != null)
                 {
                     WriteWKError(refused, channel);
-                    WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid ?? string.Empty, WKBulkItemStatus.Skipped, refused.Message, refused));
+                    WriteObject(new WKBulkItemResult(Operation, channel.ChannelId, channel.ChannelType, uid, WKBulkItemStatus.Skipped, refused.Message, refused));
                     continue;
                 }
                 if (!_buffer!.Add(channel, uid, out WKChunk<WKChannelKey, string>? full))
@@ -141,6 +148,7 @@ namespace WuKongIM.PowerShell
                 }
             }
             WriteBulkProgress(_progress!.Complete());
+            WriteBlankUidWarning(_uids);
         }
 
         private void Send(WKChunk<WKChannelKey, string> chunk)

@@ -220,7 +220,7 @@ namespace WuKongIM.PowerShell
                 if (result.Status != WKBulkItemStatus.Succeeded)
                 {
                     failed++;
-                    failure ??= result.Exception;
+                    failure ??= result.GetException();
                 }
             }
             // One call for the chunk: the host enumerates it, instead of a WriteObject (and its checks) per row.
@@ -234,6 +234,16 @@ namespace WuKongIM.PowerShell
                 WriteBulkProgress(progress.Advance(results.Count - failed, failed));
             }
             return failed;
+        }
+
+        /// <summary>The one warning for blank uids a list command skipped (an empty line of a file), when there were any.</summary>
+        protected void WriteBlankUidWarning(WKUidInput uids)
+        {
+            string? warning = uids.BlankWarning();
+            if (warning != null)
+            {
+                WriteWarning(warning);
+            }
         }
 
         /// <summary>Shows a progress update from <see cref="BulkProgress"/> (null means nothing is due).</summary>

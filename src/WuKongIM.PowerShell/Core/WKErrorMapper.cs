@@ -45,7 +45,8 @@ namespace WuKongIM.PowerShell
 
         private static WKErrorInfo MapApi(WKApiException api, object? target)
         {
-            string details = api.ServerMessage ?? api.Message;
+            // The server's own msg stays in the details; the table adds its English explanation (unknown texts pass through).
+            string details = api.ServerMessage == null ? api.Message : WKServerMessages.Describe(api.ServerMessage);
             switch (api.Kind)
             {
                 case WKErrorKind.BadRequest:

@@ -15,7 +15,8 @@ namespace WuKongIM.PowerShell
         {
             if (!test.Reachable)
             {
-                return new WKApiException(WKErrorKind.ConnectionFailed, "GET", "/health", null, null, null, test.Message);
+                // The transport's own failure, as every other cmdlet reports it: WKTimeout or WKConnectionFailed, said once.
+                return test.GetFailure() ?? new WKApiException(WKErrorKind.ConnectionFailed, "GET", "/health", null, null, null, test.Message);
             }
             if (!test.TokenAccepted)
             {

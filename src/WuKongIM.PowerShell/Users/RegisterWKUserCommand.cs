@@ -1,5 +1,6 @@
-using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using WuKongIM.Client;
 
 namespace WuKongIM.PowerShell
@@ -7,7 +8,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Registers a device token for a user (POST /user/token), generating a random one when none is given, and returns it once.</summary>
     [Cmdlet(VerbsLifecycle.Register, "WKUser", SupportsShouldProcess = true)]
     [OutputType(typeof(WKUserToken))]
-    public sealed class RegisterWKUserCommand : WKApiCmdlet
+    public sealed class RegisterWKUserCommand : WKUserTokenBulkCmdlet<RegisterWKUserCommand.Item, WKUserToken>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [WKScalarInput("Uid", "UserId")]
@@ -32,18 +33,39 @@ namespace WuKongIM.PowerShell
         [AllowNull]
         public string? Token { get; set; }
 
-        protected override void ProcessRecord()
+        protected override string Activity => "Registering users";
+
+        protected override void ProcessRecord() => Submit(Uid);
+
+        protected override Item? Prepare(string uid)
         {
-            RunItem(Uid, () =>
+            WKInputRules.TokenUid(uid);
+            WKInputRules.DeviceFlag(DeviceFlag);
+            return ShouldProcess(uid + " (" + DeviceFlag + ")", "Register device token") ? new Item(uid, DeviceFlag, DeviceLevel, Token) : null;
+        }
+
+        protected override Task<WKUserToken> WorkAsync(Item item, CancellationToken cancellationToken) =>
+            Client.Users.RegisterAsync(item.Uid, item.DeviceFlag, item.DeviceLevel, item.Token, cancellationToken);
+
+        protected override void WriteResult(Item item, WKUserToken result) => WriteObject(result);
+
+        protected override string UidOf(Item item) => item.Uid;
+
+        /// <summary>One piped record, captured before the next record rebinds the parameters.</summary>
+        public sealed class Item
+        {
+            internal Item(string uid, WKDeviceFlag deviceFlag, WKDeviceLevel deviceLevel, string? token)
             {
-                WKInputRules.TokenUid(Uid);
-                WKInputRules.DeviceFlag(DeviceFlag);
-                if (!ShouldProcess(Uid + " (" + DeviceFlag + ")", "Register device token"))
-                {
-                    return;
-                }
-                WriteObject(Run(ct => Client.Users.RegisterAsync(Uid, DeviceFlag, DeviceLevel, Token, ct)));
-            });
+                Uid = uid;
+                DeviceFlag = deviceFlag;
+                DeviceLevel = deviceLevel;
+                Token = token;
+            }
+
+            public string Uid { get; }
+            public WKDeviceFlag DeviceFlag { get; }
+            public WKDeviceLevel DeviceLevel { get; }
+            internal string? Token { get; }
         }
     }
 }

@@ -1,5 +1,6 @@
-using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using WuKongIM.Client;
 
 namespace WuKongIM.PowerShell
@@ -7,7 +8,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Sets a user's device token and level (POST /user/token). The token is never written to output.</summary>
     [Cmdlet(VerbsCommon.Set, "WKUserToken", SupportsShouldProcess = true)]
     [OutputType(typeof(WKUserResult))]
-    public sealed class SetWKUserTokenCommand : WKApiCmdlet
+    public sealed class SetWKUserTokenCommand : WKUserTokenBulkCmdlet<SetWKUserTokenCommand.Item, bool>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [WKScalarInput("Uid", "UserId")]
@@ -34,22 +35,48 @@ namespace WuKongIM.PowerShell
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override string Activity => "Setting user tokens";
+
+        protected override void ProcessRecord() => Submit(Uid);
+
+        protected override Item? Prepare(string uid)
         {
-            RunItem(Uid, () =>
+            WKInputRules.TokenUid(uid);
+            WKInputRules.DeviceFlag(DeviceFlag);
+            return ShouldProcess(uid + " (" + DeviceFlag + ")", "Set device token") ? new Item(uid, Token, DeviceFlag, DeviceLevel) : null;
+        }
+
+        protected override async Task<bool> WorkAsync(Item item, CancellationToken cancellationToken)
+        {
+            await Client.Users.SetTokenAsync(item.Uid, item.Token, item.DeviceFlag, item.DeviceLevel, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        protected override void WriteResult(Item item, bool result)
+        {
+            if (PassThru)
             {
-                WKInputRules.TokenUid(Uid);
-                WKInputRules.DeviceFlag(DeviceFlag);
-                if (!ShouldProcess(Uid + " (" + DeviceFlag + ")", "Set device token"))
-                {
-                    return;
-                }
-                Run(ct => Client.Users.SetTokenAsync(Uid, Token, DeviceFlag, DeviceLevel, ct));
-                if (PassThru)
-                {
-                    WriteObject(new WKUserResult { Uid = Uid, DeviceFlag = DeviceFlag, Action = "SetToken" });
-                }
-            });
+                WriteObject(new WKUserResult { Uid = item.Uid, DeviceFlag = item.DeviceFlag, Action = "SetToken" });
+            }
+        }
+
+        protected override string UidOf(Item item) => item.Uid;
+
+        /// <summary>One piped record, captured before the next record rebinds the parameters. The token stays internal.</summary>
+        public sealed class Item
+        {
+            internal Item(string uid, string token, WKDeviceFlag deviceFlag, WKDeviceLevel deviceLevel)
+            {
+                Uid = uid;
+                Token = token;
+                DeviceFlag = deviceFlag;
+                DeviceLevel = deviceLevel;
+            }
+
+            public string Uid { get; }
+            internal string Token { get; }
+            public WKDeviceFlag DeviceFlag { get; }
+            public WKDeviceLevel DeviceLevel { get; }
         }
     }
 }

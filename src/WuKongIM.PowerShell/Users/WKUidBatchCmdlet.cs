@@ -15,6 +15,7 @@ namespace WuKongIM.PowerShell
     {
         private UidBatchRunner<TResult>? _runner;
         private BulkProgress? _progress;
+        private readonly WKUidInput _uids = new WKUidInput();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [WKScalarInput("Uid", "UserId")]
@@ -47,8 +48,14 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            foreach (string uid in Uid)
+            foreach (string raw in Uid)
             {
+                // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                string? uid = _uids.Clean(raw);
+                if (uid == null)
+                {
+                    continue;
+                }
                 IReadOnlyList<string>? chunk;
                 try
                 {
@@ -79,6 +86,7 @@ namespace WuKongIM.PowerShell
                 Send(rest);
             }
             WriteBulkProgress(_progress!.Complete());
+            WriteBlankUidWarning(_uids);
         }
 
         private void Send(IReadOnlyList<string> chunk)

@@ -15,6 +15,7 @@ namespace WuKongIM.PowerShell
     {
         private OwnerBatch? _batch;
         private BulkProgress? _progress;
+        private readonly WKUidInput _uids = new WKUidInput();
 
         /// <summary>The user whose list changes.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -56,18 +57,25 @@ namespace WuKongIM.PowerShell
                 EmptyList();
                 return;
             }
-            foreach (string listed in ListedUids)
+            string owner = (Uid ?? string.Empty).Trim();
+            foreach (string raw in ListedUids)
             {
+                // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                string? listed = _uids.Clean(raw);
+                if (listed == null)
+                {
+                    continue;
+                }
                 KeyValuePair<string, IReadOnlyList<string>>? chunk;
                 try
                 {
-                    WKInputRules.Uid(Uid, "Uid");
+                    WKInputRules.Uid(owner, "Uid");
                     WKInputRules.Uid(listed, ListedParameterName);
-                    if (!ShouldProcessOrForce(ForceGiven, Uid + " -> " + listed, Adding ? "Add to " + ListName : "Remove from " + ListName))
+                    if (!ShouldProcessOrForce(ForceGiven, owner + " -> " + listed, Adding ? "Add to " + ListName : "Remove from " + ListName))
                     {
                         continue;
                     }
-                    chunk = _batch!.Add(Uid, listed, "Uid", ListedParameterName);
+                    chunk = _batch!.Add(owner, listed, "Uid", ListedParameterName);
                 }
                 catch (WKValidationException ex)
                 {
@@ -92,6 +100,7 @@ namespace WuKongIM.PowerShell
                 Send(chunk);
             }
             WriteBulkProgress(_progress!.Complete());
+            WriteBlankUidWarning(_uids);
         }
 
         private void EmptyList()

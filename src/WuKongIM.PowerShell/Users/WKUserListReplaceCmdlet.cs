@@ -12,6 +12,7 @@ namespace WuKongIM.PowerShell
     /// </summary>
     public abstract class WKUserListReplaceCmdlet : WKUserListCmdlet
     {
+        private readonly WKUidInput _uids = new WKUidInput();
         private readonly GroupedChunkBuffer<string, string> _lists = new GroupedChunkBuffer<string, string>(int.MaxValue, keyComparer: StringComparer.Ordinal);
         // How many uids each owner's list was given, valid or not: given uids that were all refused never empty a list.
         private readonly Dictionary<string, long> _given = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -28,21 +29,28 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            RunItem(Uid, () =>
+            string owner = (Uid ?? string.Empty).Trim();
+            RunItem(owner, () =>
             {
-                WKInputRules.Uid(Uid, "Uid");
-                _lists.Touch(Uid);
-                _given.TryGetValue(Uid, out long given);
-                _given[Uid] = given + ListedUids.Length;
-                foreach (string listed in ListedUids)
+                WKInputRules.Uid(owner, "Uid");
+                _lists.Touch(owner);
+                _given.TryGetValue(owner, out long given);
+                _given[owner] = given + ListedUids.Length;
+                foreach (string raw in ListedUids)
                 {
-                    RunItem(listed, () => _lists.Add(Uid, WKInputRules.Uid(listed, ListedParameterName), out _));
+                    // Trimmed; a blank entry (an empty line of a file) is skipped and counted for one warning at the end.
+                    string? listed = _uids.Clean(raw);
+                    if (listed != null)
+                    {
+                        RunItem(listed, () => _lists.Add(owner, WKInputRules.Uid(listed, ListedParameterName), out _));
+                    }
                 }
             });
         }
 
         protected override void EndProcessing()
         {
+            WriteBlankUidWarning(_uids);
             foreach (WKChunk<string, string> list in _lists.Drain())
             {
                 RunItem(list.Key, () =>
