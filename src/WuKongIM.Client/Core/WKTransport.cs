@@ -51,6 +51,15 @@ namespace WuKongIM.Client
         /// <summary>False to send the request without the manager token (used to find out whether the server requires one).</summary>
         public bool SendManagerToken { get; set; } = true;
 
+        /// <summary>
+        /// True to send the manager login's JWT as <c>Authorization: Bearer</c> (logging in first when needed). Only the
+        /// cluster topology actions set it: elsewhere on port 5001 the JWT counts for nothing (§1.3).
+        /// </summary>
+        public bool SendManagerJwt { get; set; }
+
+        /// <summary>Log in again before sending, even if the JWT held looks valid (after a refusal that a stale JWT explains).</summary>
+        internal bool RenewManagerJwt { get; set; }
+
         public WKRequest AddQuery(string name, string? value)
         {
             if (value != null)
@@ -111,6 +120,7 @@ namespace WuKongIM.Client
         private readonly string _baseUrl;
         private readonly SecureString? _token;
         private readonly WKClientOptions _options;
+        private readonly WKManagerAuthenticator? _managerAuth;
 
         public WKTransport(WKClientOptions options, HttpMessageHandler? handler = null)
         {
@@ -126,6 +136,10 @@ namespace WuKongIM.Client
             };
             _token = options.ManagerToken?.Copy();
             _token?.MakeReadOnly();
+            if (options.ManagerUserName != null && options.ManagerPassword != null)
+            {
+                _managerAuth = new WKManagerAuthenticator(options.ManagerUserName, options.ManagerPassword);
+            }
             _baseUrl = options.BaseUri!.AbsoluteUri.TrimEnd('/');
             handler ??= new HttpClientHandler
             {
@@ -142,6 +156,36 @@ namespace WuKongIM.Client
         public TimeSpan Timeout => _options.Timeout;
         public int MaximumRetryCount => _options.MaximumRetryCount;
 
+        /// <summary>True when the client was given a manager user (a JWT can be obtained for topology actions).</summary>
+        public bool HasManagerLogin => _managerAuth != null;
+
+        /// <summary>The current manager login (user, permissions, expiry), null before the first login. Never the JWT.</summary>
+        public WKManagerLoginInfo? ManagerLogin => _managerAuth?.Current;
+
+        internal WKManagerAuthenticator? ManagerAuthenticator => _managerAuth;
+
+        /// <summary>The settings this transport was made with, for a client of another node of the same cluster.</summary>
+        internal WKClientOptions CopyOptionsFor(Uri baseUri) => new WKClientOptions
+        {
+            BaseUri = baseUri,
+            ManagerToken = _token,
+            Timeout = _options.Timeout,
+            MaximumRetryCount = _options.MaximumRetryCount,
+            RetryBaseDelay = _options.RetryBaseDelay,
+            RetryMaxDelay = _options.RetryMaxDelay,
+            MaxConnectionsPerServer = _options.MaxConnectionsPerServer,
+        };
+
+        /// <summary><c>POST /manager/login</c> with the configured user, now; throws <see cref="WKManagerLoginException"/> when refused.</summary>
+        public Task<WKManagerLoginInfo> LoginAsync(CancellationToken cancellationToken = default)
+        {
+            if (_managerAuth == null)
+            {
+                throw new WKManagerLoginRequiredException("A manager login");
+            }
+            return _managerAuth.LoginAsync(this, cancellationToken);
+        }
+
         /// <summary>Sends the request, retrying where that is safe. Returns any HTTP answer that is not retried; throws on transport failure.</summary>
         public async Task<WKResponse> SendAsync(WKRequest request, CancellationToken cancellationToken)
         {
@@ -150,6 +194,11 @@ namespace WuKongIM.Client
             {
                 attempt++;
                 cancellationToken.ThrowIfCancellationRequested();
+                string? jwt = null;
+                if (request.SendManagerJwt && _managerAuth != null)
+                {
+                    jwt = await _managerAuth.GetJwtAsync(this, request.RenewManagerJwt && attempt == 1, cancellationToken).ConfigureAwait(false);
+                }
                 var stopwatch = Stopwatch.StartNew();
                 WKResponse? response = null;
                 WKApiException? failure = null;
@@ -157,7 +206,7 @@ namespace WuKongIM.Client
                 try
                 {
                     // HttpClient.Timeout bounds each attempt; a cancellation that is not the caller's is therefore a timeout.
-                    using (HttpRequestMessage message = BuildMessage(request))
+                    using (HttpRequestMessage message = BuildMessage(request, jwt))
                     using (HttpResponseMessage httpResponse = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
                     {
                         byte[] body = await httpResponse.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
@@ -251,7 +300,7 @@ namespace WuKongIM.Client
             return null;
         }
 
-        private HttpRequestMessage BuildMessage(WKRequest request)
+        private HttpRequestMessage BuildMessage(WKRequest request, string? jwt)
         {
             var message = new HttpRequestMessage(MethodOf(request.Method), _baseUrl + request.PathAndQuery);
             if (request.Body != null)
@@ -262,6 +311,10 @@ namespace WuKongIM.Client
             if (request.SendManagerToken && _token != null && _token.Length > 0)
             {
                 message.Headers.TryAddWithoutValidation("token", Reveal(_token));
+            }
+            if (jwt != null)
+            {
+                message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + jwt);
             }
             return message;
         }
@@ -328,6 +381,10 @@ namespace WuKongIM.Client
             return e.Message;
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _http.Dispose();
+            _managerAuth?.Dispose();
+        }
     }
 }
