@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using WuKongIM.Emulator.Cluster;
 using WuKongIM.Emulator.Core;
 using WuKongIM.Emulator.State;
 
@@ -31,7 +32,8 @@ namespace WuKongIM.Emulator.Areas
             ulong nodeId = r.QueryUInt("node_id");
             if (nodeId > 0 && nodeId != s.NodeId)
             {
-                return ApiResult.Err("节点不存在！");
+                if (!s.Cluster.IsNode(nodeId)) return ApiResult.Err("节点不存在！");
+                return ClusterForward.To(r, nodeId, () => Connz(r));
             }
             long offset = ParseInt(r, "offset");
             long limit = ParseInt(r, "limit");
@@ -40,7 +42,7 @@ namespace WuKongIM.Emulator.Areas
             string uid = r.Query.TryGetValue("uid", out string? u) ? u : string.Empty;
             string sort = r.Query.TryGetValue("sort", out string? so) && so.Length > 0 ? so : "id";
 
-            List<SimConnection> matching = s.Connections.Where(c => uid.Trim().Length == 0 || c.Uid.Contains(uid, StringComparison.Ordinal)).ToList();
+            List<SimConnection> matching = s.LocalConnections.Where(c => uid.Trim().Length == 0 || c.Uid.Contains(uid, StringComparison.Ordinal)).ToList();
             matching = Sort(matching, sort);
             if (offset < 0)
             {
@@ -51,7 +53,7 @@ namespace WuKongIM.Emulator.Areas
             int max = (int)Math.Min(offset + limit, matching.Count);
             DateTimeOffset now = DateTimeOffset.UtcNow;
             var rows = matching.Skip(min).Take(max - min).Select(c => SystemRoutes.ConnInfo(s, c, now)).ToList();
-            return ApiResult.Bare(new { connections = rows, now, total = s.Connections.Count, offset, limit });
+            return ApiResult.Bare(new { connections = rows, now, total = s.LocalConnections.Count(), offset, limit });
         }
 
         // strconv.ParseInt with the error ignored: anything unparsable is 0.
@@ -89,7 +91,8 @@ namespace WuKongIM.Emulator.Areas
             ulong opNode = req.U64("op_node_id");
             if (opNode != 0 && opNode != s.NodeId)
             {
-                return ApiResult.Err("node not found");
+                if (!s.Cluster.IsNode(opNode)) return ApiResult.Err("node not found");
+                return ClusterForward.To(r, opNode, () => Close(r));
             }
             long connId = req.Int("conn_id");
             if (connId == 0)
@@ -100,10 +103,7 @@ namespace WuKongIM.Emulator.Areas
             if (node == 0) node = s.NodeId;
             string uid = req.Str("uid");
             // Connections are looked up by (uid, node, id); anything else is silently nothing.
-            if (node == s.NodeId)
-            {
-                s.RemoveConnections(c => c.Id == connId && c.Uid == uid);
-            }
+            s.RemoveConnections(c => c.Id == connId && c.Uid == uid && c.NodeId == node);
             return ApiResult.Ok();
         }
     }

@@ -15,10 +15,18 @@ namespace WuKongIM.Emulator.Control
     {
         private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-        public static ApiResult Handle(EmulatorApp app, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body)
+        public static ApiResult Handle(EmulatorApp app, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body) =>
+            Handle(app, method, path, query, body, Cluster.ClusterOptions.FirstNodeId);
+
+        /// <summary>As above; <paramref name="nodeId"/> is the node whose port received the request (new connections land there).</summary>
+        public static ApiResult Handle(EmulatorApp app, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, ulong nodeId)
         {
             try
             {
+                if (path.TrimEnd('/') == "/_emulator/nodes" || path.StartsWith("/_emulator/nodes/", StringComparison.Ordinal))
+                {
+                    return NodeControl.Handle(app, method, path.TrimEnd('/'));
+                }
                 switch (method + " " + path.TrimEnd('/'))
                 {
                     case "POST /_emulator/reset":
@@ -45,7 +53,7 @@ namespace WuKongIM.Emulator.Control
                             return ApiResult.Bare(app.State.Connections.Select(Describe).ToList());
                         }
                     case "POST /_emulator/connections":
-                        return Connect(app.State, body);
+                        return Connect(app.State, body, nodeId);
                     case "POST /_emulator/connections/remove":
                         return Disconnect(app.State, body);
                     case "POST /_emulator/messages/fill":
@@ -60,13 +68,16 @@ namespace WuKongIM.Emulator.Control
             }
         }
 
-        private static ApiResult Connect(EmulatorState state, byte[] body)
+        private static ApiResult Connect(EmulatorState state, byte[] body, ulong nodeId)
         {
             var req = JsonSerializer.Deserialize<ConnectRequest>(body, Json) ?? throw new ArgumentException("a JSON body is required");
             if (string.IsNullOrWhiteSpace(req.Uid)) throw new ArgumentException("uid is required");
             lock (state.Sync)
             {
-                SimConnection conn = state.AddConnection(req.Uid, req.DeviceFlag, req.DeviceLevel, req.DeviceId);
+                // node_id picks the node the device connects to; by default, the node this request reached.
+                ulong node = req.NodeId ?? nodeId;
+                if (!state.Nodes.ContainsKey(node)) throw new ArgumentException("no node " + node);
+                SimConnection conn = state.AddConnection(req.Uid, req.DeviceFlag, req.DeviceLevel, req.DeviceId, node);
                 return ApiResult.Bare(Describe(conn));
             }
         }
@@ -89,6 +100,7 @@ namespace WuKongIM.Emulator.Control
             device_level = c.DeviceLevel,
             device_id = c.DeviceId,
             connected_at = c.ConnectedAt,
+            node_id = c.NodeId,
         };
 
         private sealed class ConnectRequest
@@ -97,6 +109,7 @@ namespace WuKongIM.Emulator.Control
             public int DeviceFlag { get; set; }
             public int DeviceLevel { get; set; }
             public string? DeviceId { get; set; }
+            public ulong? NodeId { get; set; }
         }
 
         private sealed class DisconnectRequest

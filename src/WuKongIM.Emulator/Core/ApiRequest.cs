@@ -26,6 +26,9 @@ namespace WuKongIM.Emulator.Core
         public EmulatorState State { get; }
         public IReadOnlyDictionary<string, string> RouteValues { get; }
 
+        /// <summary>The Authorization header as sent (a manager JWT as <c>Bearer …</c>), or empty.</summary>
+        public string Authorization { get; init; } = string.Empty;
+
         public string QueryString(string name) => Query.TryGetValue(name, out string? v) ? v.Trim() : string.Empty;
 
         /// <summary>Lenient number parsing as in wkutil.ParseInt: anything unparsable is 0.</summary>

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using WuKongIM.Emulator.Cluster;
 using WuKongIM.Emulator.Control;
 using WuKongIM.Emulator.State;
 
@@ -21,10 +22,15 @@ namespace WuKongIM.Emulator.Core
         private readonly Random _random = new();
         private readonly object _randomLock = new();
 
-        public EmulatorApp(string? managerToken)
+        public EmulatorApp(string? managerToken) : this(managerToken, new ClusterOptions())
+        {
+        }
+
+        public EmulatorApp(string? managerToken, ClusterOptions cluster)
         {
             ManagerToken = string.IsNullOrWhiteSpace(managerToken) ? null : managerToken;
-            State = new EmulatorState(ManagerToken);
+            Cluster = cluster;
+            State = NewState();
             foreach (Type type in typeof(EmulatorApp).Assembly.GetTypes().Where(t => typeof(IRouteModule).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface).OrderBy(t => t.FullName, StringComparer.Ordinal))
             {
                 ((IRouteModule)Activator.CreateInstance(type)!).Map(_router);
@@ -32,6 +38,16 @@ namespace WuKongIM.Emulator.Core
         }
 
         public string? ManagerToken { get; }
+
+        /// <summary>The node count, slots and manager accounts (kept across resets).</summary>
+        public ClusterOptions Cluster { get; }
+
+        private EmulatorState NewState()
+        {
+            var state = new EmulatorState(ManagerToken);
+            state.InitCluster(Cluster);
+            return state;
+        }
 
         /// <summary>Replaced as a whole by POST /_emulator/reset.</summary>
         public EmulatorState State { get; private set; }
@@ -42,13 +58,21 @@ namespace WuKongIM.Emulator.Core
 
         public void Reset()
         {
-            State = new EmulatorState(ManagerToken);
+            State = NewState();
             Stats.Reset();
             Faults = new FaultSettings();
         }
 
-        public async Task HandleAsync(HttpContext context)
+        public Task HandleAsync(HttpContext context) => HandleAsync(context, ClusterOptions.FirstNodeId);
+
+        /// <summary>Handles a request that reached node <paramref name="nodeId"/>'s listener; an offline node fails the connection.</summary>
+        public async Task HandleAsync(HttpContext context, ulong nodeId)
         {
+            if (!State.IsOnline(nodeId))
+            {
+                context.Abort();
+                return;
+            }
             string path = context.Request.Path.HasValue ? context.Request.Path.Value! : "/";
             string method = context.Request.Method.ToUpperInvariant();
             byte[] body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
@@ -60,7 +84,7 @@ namespace WuKongIM.Emulator.Core
 
             if (path.StartsWith("/_emulator/", StringComparison.Ordinal) || path == "/_emulator")
             {
-                ApiResult control = EmulatorControl.Handle(this, method, path, query, body);
+                ApiResult control = EmulatorControl.Handle(this, method, path, query, body, nodeId);
                 await WriteAsync(context, control, cors: false).ConfigureAwait(false);
                 return;
             }
@@ -91,7 +115,8 @@ namespace WuKongIM.Emulator.Core
                 }
             }
 
-            ApiResult result = Dispatch(context.Request.Headers["token"].ToString(), context.Request.Headers.ContainsKey("token"), method, path, query, body, out bool cors);
+            string authorization = context.Request.Headers.Authorization.ToString();
+            ApiResult result = Dispatch(context.Request.Headers["token"].ToString(), context.Request.Headers.ContainsKey("token"), method, path, query, body, out bool cors, nodeId, authorization);
             if (fault == FaultAction.DropAfter)
             {
                 context.Abort();
@@ -101,7 +126,11 @@ namespace WuKongIM.Emulator.Core
         }
 
         /// <summary>Token check, CORS/OPTIONS, routing and the handler. Plain code so its order is easy to follow.</summary>
-        public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors)
+        public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors) =>
+            Dispatch(token, hasToken, method, path, query, body, out cors, ClusterOptions.FirstNodeId, string.Empty);
+
+        /// <summary>As above, on node <paramref name="nodeId"/>, with the request's Authorization header (the manager JWT, §11.1).</summary>
+        public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors, ulong nodeId, string authorization)
         {
             cors = false;
             if (ManagerToken != null && (!hasToken || token != ManagerToken))
@@ -123,11 +152,12 @@ namespace WuKongIM.Emulator.Core
                 return ApiResult.RouteNotFound();
             }
             EmulatorState state = State;
-            var request = new ApiRequest(method, path, query, body, state, routeValues);
+            var request = new ApiRequest(method, path, query, body, state, routeValues) { Authorization = authorization };
             try
             {
                 lock (state.Sync)
                 {
+                    state.NodeId = nodeId;
                     return handler(request);
                 }
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -6,25 +7,68 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WuKongIM.Emulator.Cluster;
 
 namespace WuKongIM.Emulator.Core
 {
-    /// <summary>Runs the emulator on Kestrel. Tests start one in-process on 127.0.0.1 with a free port (urls ending in :0).</summary>
+    /// <summary>
+    /// Runs the emulator on Kestrel. Tests start one in-process on 127.0.0.1 with a free port (urls ending in :0).
+    /// With several nodes, each node has its own listener: the first on <c>urls</c>, the others on the following ports
+    /// (or free ports when the port is 0). All listeners share one <see cref="EmulatorApp"/>, so they share the data.
+    /// </summary>
     public sealed class EmulatorHost : IAsyncDisposable
     {
-        private readonly WebApplication _web;
+        private readonly List<WebApplication> _webs;
 
-        private EmulatorHost(WebApplication web, EmulatorApp app, Uri baseUri)
+        private EmulatorHost(List<WebApplication> webs, EmulatorApp app, List<Uri> nodeUris)
         {
-            _web = web;
+            _webs = webs;
             App = app;
-            BaseUri = baseUri;
+            NodeUris = nodeUris;
         }
 
         public EmulatorApp App { get; }
-        public Uri BaseUri { get; }
 
-        public static async Task<EmulatorHost> StartAsync(string urls = "http://127.0.0.1:0", string? managerToken = null)
+        /// <summary>The first node's address.</summary>
+        public Uri BaseUri => NodeUris[0];
+
+        /// <summary>Each node's address, in node id order (1001 first).</summary>
+        public IReadOnlyList<Uri> NodeUris { get; }
+
+        public static Task<EmulatorHost> StartAsync(string urls = "http://127.0.0.1:0", string? managerToken = null) =>
+            StartAsync(urls, managerToken, new ClusterOptions());
+
+        public static async Task<EmulatorHost> StartAsync(string urls, string? managerToken, ClusterOptions cluster)
+        {
+            var app = new EmulatorApp(managerToken, cluster);
+            var webs = new List<WebApplication>();
+            var uris = new List<Uri>();
+            try
+            {
+                foreach (ulong nodeId in cluster.NodeIds)
+                {
+                    int offset = (int)(nodeId - ClusterOptions.FirstNodeId);
+                    WebApplication web = Build(offset == 0 ? urls : FollowingPort(urls, offset));
+                    web.Run(context => app.HandleAsync(context, nodeId));
+                    webs.Add(web);
+                    await web.StartAsync().ConfigureAwait(false);
+                    var uri = new Uri(web.Urls.First());
+                    uris.Add(uri);
+                    cluster.ApiAddresses[nodeId] = uri.GetLeftPart(UriPartial.Authority);
+                }
+            }
+            catch
+            {
+                foreach (WebApplication web in webs)
+                {
+                    await web.DisposeAsync().ConfigureAwait(false);
+                }
+                throw;
+            }
+            return new EmulatorHost(webs, app, uris);
+        }
+
+        private static WebApplication Build(string urls)
         {
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
             builder.Logging.ClearProviders();
@@ -34,20 +78,30 @@ namespace WuKongIM.Emulator.Core
                 k.AddServerHeader = false;
                 k.Limits.MaxRequestBodySize = 256L * 1024 * 1024;
             });
-            WebApplication web = builder.Build();
-            var app = new EmulatorApp(managerToken);
-            web.Run(app.HandleAsync);
-            await web.StartAsync().ConfigureAwait(false);
-            Uri baseUri = new Uri(web.Urls.First());
-            return new EmulatorHost(web, app, baseUri);
+            return builder.Build();
         }
 
-        public Task WaitForShutdownAsync() => _web.WaitForShutdownAsync();
+        /// <summary>The same address <paramref name="offset"/> ports further on (port 0 stays 0: a free port each).</summary>
+        private static string FollowingPort(string urls, int offset)
+        {
+            string first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+            var uri = new UriBuilder(first.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal));
+            if (uri.Port != 0)
+            {
+                uri.Port += offset;
+            }
+            return uri.Uri.GetLeftPart(UriPartial.Authority);
+        }
+
+        public Task WaitForShutdownAsync() => _webs[0].WaitForShutdownAsync();
 
         public async ValueTask DisposeAsync()
         {
-            await _web.StopAsync().ConfigureAwait(false);
-            await _web.DisposeAsync().ConfigureAwait(false);
+            foreach (WebApplication web in _webs)
+            {
+                await web.StopAsync().ConfigureAwait(false);
+                await web.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ namespace WuKongIM.Emulator.State
         {
             ManagerToken = string.IsNullOrWhiteSpace(managerToken) ? null : managerToken;
             StartedAt = DateTimeOffset.UtcNow;
+            InitCluster(new Cluster.ClusterOptions());
         }
 
         public object Sync { get; } = new object();
@@ -22,10 +23,7 @@ namespace WuKongIM.Emulator.State
 
         public DateTimeOffset StartedAt { get; }
 
-        /// <summary>The single node's id, as on a default v2.2.5 server.</summary>
-        public ulong NodeId => 1001;
-
-        public int SlotCount => 64;
+        public int SlotCount => Cluster.SlotCount;
 
         private long _lastId = 1_900_000_000_000_000_000;
 

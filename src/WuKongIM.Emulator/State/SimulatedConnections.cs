@@ -21,6 +21,8 @@ namespace WuKongIM.Emulator.State
         public long InMsgBytes { get; set; }
         public long OutMsgBytes { get; set; }
         public int ProtocolVersion { get; init; } = 4;
+        /// <summary>The node the device is connected to (1001 on a single node).</summary>
+        public ulong NodeId { get; init; } = 1001;
     }
 
     public sealed partial class EmulatorState
@@ -34,7 +36,13 @@ namespace WuKongIM.Emulator.State
         /// <summary>Every simulated connection in connection order; change it only through Add/RemoveConnections.</summary>
         public IReadOnlyList<SimConnection> Connections => _connections;
 
-        public SimConnection AddConnection(string uid, int deviceFlag, int deviceLevel, string? deviceId)
+        /// <summary>The connections of the node answering the request (what its /connz and /varz count).</summary>
+        public IEnumerable<SimConnection> LocalConnections => _connections.Where(c => c.NodeId == NodeId);
+
+        public SimConnection AddConnection(string uid, int deviceFlag, int deviceLevel, string? deviceId) =>
+            AddConnection(uid, deviceFlag, deviceLevel, deviceId, NodeId);
+
+        public SimConnection AddConnection(string uid, int deviceFlag, int deviceLevel, string? deviceId, ulong nodeId)
         {
             DateTimeOffset now = DateTimeOffset.UtcNow;
             var conn = new SimConnection
@@ -47,6 +55,7 @@ namespace WuKongIM.Emulator.State
                 Port = 40000 + (int)(_lastConnId % 20000),
                 ConnectedAt = now,
                 LastActivity = now,
+                NodeId = nodeId,
             };
             _connections.Add(conn);
             if (!_connectionsByUid.TryGetValue(uid, out List<SimConnection>? ofUid))

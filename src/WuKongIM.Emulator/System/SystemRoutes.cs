@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using WuKongIM.Emulator.Cluster;
 using WuKongIM.Emulator.Core;
 using WuKongIM.Emulator.State;
 
@@ -56,32 +57,34 @@ namespace WuKongIM.Emulator.Areas
             ulong nodeId = r.QueryUInt("node_id");
             if (r.Query.ContainsKey("node_id") && nodeId != 0 && nodeId != s.NodeId)
             {
-                return ApiResult.Err("node not found");
+                if (!s.Cluster.IsNode(nodeId)) return ApiResult.Err("node not found");
+                return ClusterForward.To(r, nodeId, () => Varz(r));
             }
             bool showConns = r.QueryString("show") == "conn";
             long limit = r.QueryInt("conn_limit");
             if (limit <= 0) limit = 20;
             DateTimeOffset now = DateTimeOffset.UtcNow;
             var process = Process.GetCurrentProcess();
+            List<SimConnection> local = s.LocalConnections.ToList();
             object? conns = showConns
-                ? s.Connections.OrderByDescending(c => c.InMsgs).Take((int)Math.Min(limit, int.MaxValue)).Select(c => ConnInfo(s, c, now)).ToList()
+                ? local.OrderByDescending(c => c.InMsgs).Take((int)Math.Min(limit, int.MaxValue)).Select(c => ConnInfo(s, c, now)).ToList()
                 : null;
             var body = new Dictionary<string, object?>
             {
                 ["server_id"] = s.NodeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["server_name"] = "WuKongIM",
                 ["version"] = "2.2.5",
-                ["connections"] = s.Connections.Count,
-                ["user_handler_count"] = s.Connections.Select(c => c.Uid).Distinct().Count(),
-                ["user_handler_conn_count"] = s.Connections.Count,
-                ["uptime"] = GoFormat.Duration(now - s.StartedAt),
+                ["connections"] = local.Count,
+                ["user_handler_count"] = local.Select(c => c.Uid).Distinct().Count(),
+                ["user_handler_conn_count"] = local.Count,
+                ["uptime"] = GoFormat.Duration(now - s.Nodes[s.NodeId].StartedAt),
                 ["goroutine"] = Environment.ProcessorCount * 8,
                 ["mem"] = process.WorkingSet64,
                 ["cpu"] = 0.0,
-                ["in_msgs"] = s.Connections.Sum(c => c.InMsgs),
-                ["out_msgs"] = s.Connections.Sum(c => c.OutMsgs),
-                ["in_bytes"] = s.Connections.Sum(c => c.InMsgBytes),
-                ["out_bytes"] = s.Connections.Sum(c => c.OutMsgBytes),
+                ["in_msgs"] = local.Sum(c => c.InMsgs),
+                ["out_msgs"] = local.Sum(c => c.OutMsgs),
+                ["in_bytes"] = local.Sum(c => c.InMsgBytes),
+                ["out_bytes"] = local.Sum(c => c.OutMsgBytes),
                 ["slow_clients"] = 0,
                 ["retry_queue"] = 0,
                 ["tcp_addr"] = TcpAddr,
@@ -92,7 +95,7 @@ namespace WuKongIM.Emulator.Areas
                 ["commit"] = "emulator",
                 ["commit_date"] = "",
                 ["tree_state"] = "",
-                ["api_url"] = "",
+                ["api_url"] = s.Cluster.NodeCount > 1 && s.Cluster.ApiAddresses.TryGetValue(s.NodeId, out string? apiUrl) ? apiUrl : "",
                 ["manager_uid"] = "____manager",
                 ["manager_token_on"] = s.ManagerToken != null ? 1 : 0,
             };
