@@ -227,3 +227,26 @@ namespace WuKongIM.Emulator.State
         }
     }
 }
+
+namespace WuKongIM.Emulator.State
+{
+    public sealed partial class EmulatorState
+    {
+        private StoredMessage[] _byIdCache = System.Array.Empty<StoredMessage>();
+        private int _byIdCacheCount = -1;
+
+        /// <summary>
+        /// Every stored message in message-id order: the global message-id index that /cluster/messages walks. Rebuilt
+        /// only when messages were added since, so paging a large search does not sort the store on every page.
+        /// </summary>
+        public StoredMessage[] MessagesInIdOrder()
+        {
+            if (_byIdCacheCount != MessagesById.Count)
+            {
+                _byIdCache = MessagesById.Values.OrderBy(m => m.MessageId).ToArray();
+                _byIdCacheCount = MessagesById.Count;
+            }
+            return _byIdCache;
+        }
+    }
+}
