@@ -39,7 +39,7 @@ namespace WuKongIM.Client.Tests
             var ids = new Dictionary<ulong, long>();
             foreach (ulong node in new ulong[] { 1001, 1002, 1003 })
             {
-                ids[node] = await _cluster.ConnectDeviceAsync(uid, node);
+                ids[node] = await _cluster.ConnectDeviceAsync(node, uid);
             }
             using WKClient client = _cluster.NewClient();
             List<WKNodeResult<List<WKConnection>>> results = await ConnectionsOfAllNodesAsync(client, uid);
@@ -66,10 +66,10 @@ namespace WuKongIM.Client.Tests
             string uid = ClusterFixture.NewId("off");
             foreach (ulong node in new ulong[] { 1001, 1002, 1003 })
             {
-                await _cluster.ConnectDeviceAsync(uid, node);
+                await _cluster.ConnectDeviceAsync(node, uid);
             }
             using WKClient client = _cluster.NewClient();
-            await _cluster.SetOfflineAsync(1002);
+            await _cluster.SetOnlineAsync(1002, false);
             try
             {
                 List<WKNodeResult<List<WKConnection>>> results = await ConnectionsOfAllNodesAsync(client, uid);
@@ -82,7 +82,7 @@ namespace WuKongIM.Client.Tests
             }
             finally
             {
-                await _cluster.SetOnlineAsync(1002);
+                await _cluster.SetOnlineAsync(1002, true);
             }
         }
 

@@ -16,10 +16,10 @@ namespace WuKongIM.Client.Tests
         [Fact]
         public async Task Login_keeps_user_permissions_and_expiry_but_never_the_jwt_or_password()
         {
-            using WKClient client = _cluster.NewClient(ClusterFixture.AdminUser, ClusterFixture.AdminPassword);
+            using WKClient client = _cluster.NewClient(ClusterFixture.Admin, ClusterFixture.AdminPassword);
             Assert.Null(client.Transport.ManagerLogin);
             WKManagerLoginInfo info = await client.Cluster.LoginAsync();
-            Assert.Equal(ClusterFixture.AdminUser, info.UserName);
+            Assert.Equal(ClusterFixture.Admin, info.UserName);
             Assert.Equal("*:rw", info.Permissions);
             Assert.True(info.ExpiresAt > DateTimeOffset.UtcNow.AddDays(29));
             Assert.Same(info, client.Transport.ManagerLogin);
@@ -30,7 +30,7 @@ namespace WuKongIM.Client.Tests
         [Fact]
         public async Task A_wrong_password_is_a_login_error_that_does_not_show_the_password()
         {
-            using WKClient client = _cluster.NewClient(ClusterFixture.AdminUser, "not-the-password-9x");
+            using WKClient client = _cluster.NewClient(ClusterFixture.Admin, "not-the-password-9x");
             WKManagerLoginException ex = await Assert.ThrowsAsync<WKManagerLoginException>(() => client.Cluster.LoginAsync());
             Assert.Equal("\u7528\u6237\u540d\u6216\u5bc6\u7801\u9519\u8bef", ex.ServerMessage);
             Assert.DoesNotContain("not-the-password-9x", ex.ToString());
@@ -43,14 +43,14 @@ namespace WuKongIM.Client.Tests
             {
                 await Assert.ThrowsAsync<WKManagerLoginRequiredException>(() => anonymous.Cluster.ElectSlotLeaderAsync(3));
             }
-            using (WKClient reader = _cluster.NewClient(ClusterFixture.ReaderUser, ClusterFixture.ReaderPassword))
+            using (WKClient reader = _cluster.NewClient(ClusterFixture.Reader, ClusterFixture.ReaderPassword))
             {
                 WKClusterRefusedException refused = await Assert.ThrowsAsync<WKClusterRefusedException>(() => reader.Cluster.ElectSlotLeaderAsync(3));
                 Assert.Equal(WKClusterRefusal.PermissionDenied, refused.Reason);
                 Assert.Equal(403, refused.ServerStatus);
                 Assert.Equal(400, refused.HttpStatus);
             }
-            using (WKClient admin = _cluster.NewClient(ClusterFixture.AdminUser, ClusterFixture.AdminPassword))
+            using (WKClient admin = _cluster.NewClient(ClusterFixture.Admin, ClusterFixture.AdminPassword))
             {
                 ulong before = (await admin.Cluster.GetAllSlotsAsync()).Single(s => s.SlotId == 3).LeaderId;
                 await admin.Cluster.ElectSlotLeaderAsync(3);
@@ -62,7 +62,7 @@ namespace WuKongIM.Client.Tests
         [Fact]
         public async Task A_slot_move_from_a_node_without_a_replica_is_refused_as_not_in_replicas()
         {
-            using WKClient admin = _cluster.NewClient(ClusterFixture.AdminUser, ClusterFixture.AdminPassword);
+            using WKClient admin = _cluster.NewClient(ClusterFixture.Admin, ClusterFixture.AdminPassword);
             WKClusterRefusedException ex = await Assert.ThrowsAsync<WKClusterRefusedException>(() => admin.Cluster.MigrateSlotAsync(4, 4242, 1002));
             Assert.Equal(WKClusterRefusal.NotInReplicas, ex.Reason);
             await Assert.ThrowsAsync<WKInvalidInputException>(() => admin.Cluster.MigrateSlotAsync(4, 1001, 1001));
@@ -71,7 +71,7 @@ namespace WuKongIM.Client.Tests
         [Fact]
         public async Task An_expiring_jwt_is_renewed_by_a_new_login_before_use()
         {
-            using WKClient admin = _cluster.NewClient(ClusterFixture.AdminUser, ClusterFixture.AdminPassword);
+            using WKClient admin = _cluster.NewClient(ClusterFixture.Admin, ClusterFixture.AdminPassword);
             WKManagerAuthenticator auth = admin.Transport.ManagerAuthenticator!;
             DateTimeOffset now = DateTimeOffset.UtcNow;
             auth.Clock = () => now;
