@@ -109,6 +109,10 @@ namespace WuKongIM.Client.Tests
             Assert.Equal(all.Count, all.Select(l => l.Index).Distinct().Count());
             Assert.Equal(all.Select(l => l.Index).OrderByDescending(i => i), all.Select(l => l.Index));
             Assert.All(all, l => Assert.Equal(1002UL, l.NodeId));
+
+            // An unknown node would crash the server: refused before /cluster/logs is asked.
+            WKInvalidInputException unknown = await Assert.ThrowsAsync<WKInvalidInputException>(() => client.Cluster.GetLogsAsync(4242));
+            Assert.Equal("WKInvalidNodeId", unknown.ErrorId);
         }
 
         [Fact]

@@ -57,11 +57,15 @@ namespace WuKongIM.Client
 
         /// <summary>
         /// <c>GET /cluster/slots/:id/config</c>. The server crashes (HTTP 500) for an unknown slot id, so the id is first
-        /// checked against the slot list; an unknown one is <see cref="WKErrorKind.NotFound"/>.
+        /// checked against the slot list; an unknown one is <see cref="WKErrorKind.NotFound"/>. A caller that took the id
+        /// from the slot list itself passes <paramref name="checkExists"/> false to save that request.
         /// </summary>
-        public async Task<WKSlotConfig> GetSlotConfigAsync(uint slotId, CancellationToken cancellationToken = default)
+        public async Task<WKSlotConfig> GetSlotConfigAsync(uint slotId, bool checkExists = true, CancellationToken cancellationToken = default)
         {
-            await RequireSlotAsync(slotId, cancellationToken).ConfigureAwait(false);
+            if (checkExists)
+            {
+                await RequireSlotAsync(slotId, cancellationToken).ConfigureAwait(false);
+            }
             return await _client.GetAsync(new WKRequest("GET", SlotPath(slotId, "config")), ClusterJsonContext.Default.WKSlotConfig, cancellationToken).ConfigureAwait(false);
         }
 
@@ -222,48 +226,27 @@ namespace WuKongIM.Client
         // ---- raft logs ----
 
         /// <summary>
-        /// One page of <c>GET /cluster/logs</c>, newest first. <paramref name="nodeId"/> is always sent: without one the
-        /// server crashes, so when it is null the client first asks <c>/cluster/node</c> which node is answering.
+        /// One page of <c>GET /cluster/logs</c>, newest first. A node is always named: the server crashes without one, or
+        /// with an unknown one, so a null <paramref name="nodeId"/> becomes the node answering (<c>/cluster/node</c>) and a
+        /// given one is first checked against the node list.
         /// </summary>
         public async Task<WKClusterLogPage> GetLogsAsync(ulong? nodeId = null, WKClusterLogType logType = WKClusterLogType.Config, uint? slotId = null, int limit = 100,
             ulong? next = null, CancellationToken cancellationToken = default)
         {
-            CheckPageSize(limit);
-            if (logType == WKClusterLogType.Slot && slotId == null)
-            {
-                throw new WKInvalidInputException("WKSlotRequired", "Slot logs need a slot id.", "SlotId", null);
-            }
-            ulong node = nodeId ?? (await GetLocalNodeAsync(cancellationToken).ConfigureAwait(false)).NodeId;
-            if (node == 0)
-            {
-                throw new WKInvalidInputException("WKInvalidNodeId", "Node id 0 names no node; /cluster/logs crashes the server without a real one.", "NodeId", node);
-            }
-            var request = new WKRequest("GET", "/cluster/logs")
-                .AddQuery("node_id", node.ToString(CultureInfo.InvariantCulture))
-                .AddQuery("log_type", (long)logType)
-                .AddQuery("slot", slotId)
-                .AddQuery("limit", limit)
-                .AddQuery("next", next.HasValue && next.Value > 0 ? next.Value.ToString(CultureInfo.InvariantCulture) : null);
-            WKClusterLogPage page = await _client.GetAsync(request, ClusterJsonContext.Default.WKClusterLogPage, cancellationToken).ConfigureAwait(false);
-            foreach (WKClusterLog log in page.Logs)
-            {
-                log.NodeId = node;
-                log.LogType = logType;
-                log.SlotId = logType == WKClusterLogType.Slot ? slotId : null;
-            }
-            return page;
+            ulong node = await ResolveLogNodeAsync(nodeId, logType, slotId, limit, cancellationToken).ConfigureAwait(false);
+            return await FetchLogsAsync(node, logType, slotId, limit, next, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Every log entry from the newest back to index 1, page by page (the <c>next</c> cursor).</summary>
         public async IAsyncEnumerable<WKClusterLog> ListLogsAsync(ulong? nodeId = null, WKClusterLogType logType = WKClusterLogType.Config, uint? slotId = null, int pageSize = 100,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            ulong node = nodeId ?? (await GetLocalNodeAsync(cancellationToken).ConfigureAwait(false)).NodeId;
+            ulong node = await ResolveLogNodeAsync(nodeId, logType, slotId, pageSize, cancellationToken).ConfigureAwait(false);
             ulong? next = null;
             ulong lowest = ulong.MaxValue;
             while (true)
             {
-                WKClusterLogPage page = await GetLogsAsync(node, logType, slotId, pageSize, next, cancellationToken).ConfigureAwait(false);
+                WKClusterLogPage page = await FetchLogsAsync(node, logType, slotId, pageSize, next, cancellationToken).ConfigureAwait(false);
                 bool progressed = false;
                 foreach (WKClusterLog log in page.Logs)
                 {
@@ -282,6 +265,45 @@ namespace WuKongIM.Client
                 }
                 next = page.Next > 0 && page.Next <= lowest ? page.Next : lowest;
             }
+        }
+
+        private async Task<ulong> ResolveLogNodeAsync(ulong? nodeId, WKClusterLogType logType, uint? slotId, int limit, CancellationToken cancellationToken)
+        {
+            CheckPageSize(limit);
+            if (logType == WKClusterLogType.Slot && slotId == null)
+            {
+                throw new WKInvalidInputException("WKSlotRequired", "Slot logs need a slot id.", "SlotId", null);
+            }
+            if (nodeId == null)
+            {
+                return (await GetLocalNodeAsync(cancellationToken).ConfigureAwait(false)).NodeId;
+            }
+            IReadOnlyList<WKNode> nodes = await GetSimpleNodesAsync(cancellationToken).ConfigureAwait(false);
+            if (!nodes.Any(n => n.NodeId == nodeId.Value))
+            {
+                throw new WKInvalidInputException("WKInvalidNodeId",
+                    "Node " + nodeId.Value.ToString(CultureInfo.InvariantCulture) + " is not a node of this cluster (" + string.Join(", ", nodes.Select(n => n.NodeId)) +
+                    "); not asked, because /cluster/logs crashes the server on an unknown node.", "NodeId", nodeId.Value);
+            }
+            return nodeId.Value;
+        }
+
+        private async Task<WKClusterLogPage> FetchLogsAsync(ulong node, WKClusterLogType logType, uint? slotId, int limit, ulong? next, CancellationToken cancellationToken)
+        {
+            var request = new WKRequest("GET", "/cluster/logs")
+                .AddQuery("node_id", node.ToString(CultureInfo.InvariantCulture))
+                .AddQuery("log_type", (long)logType)
+                .AddQuery("slot", slotId)
+                .AddQuery("limit", limit)
+                .AddQuery("next", next.HasValue && next.Value > 0 ? next.Value.ToString(CultureInfo.InvariantCulture) : null);
+            WKClusterLogPage page = await _client.GetAsync(request, ClusterJsonContext.Default.WKClusterLogPage, cancellationToken).ConfigureAwait(false);
+            foreach (WKClusterLog log in page.Logs)
+            {
+                log.NodeId = node;
+                log.LogType = logType;
+                log.SlotId = logType == WKClusterLogType.Slot ? slotId : null;
+            }
+            return page;
         }
 
         private static void CheckPageSize(int pageSize)

@@ -47,10 +47,10 @@ namespace WuKongIM.Client
 
     /// <summary>A topology action needs a manager login (Connect-WKServer -Credential), and the session has none.</summary>
     [Serializable]
-    public sealed class WKManagerLoginRequiredException : InvalidOperationException
+    public sealed class WKManagerLoginRequiredException : WKValidationException
     {
         public WKManagerLoginRequiredException(string action)
-            : base(action + " needs a manager login with the 'w' permission: connect with -Credential (a user from the server's auth.users).")
+            : base(action + " needs a manager login with the 'w' permission: connect with -Credential (a user from the server's auth.users). Nothing was sent.", "Credential")
         {
         }
     }
