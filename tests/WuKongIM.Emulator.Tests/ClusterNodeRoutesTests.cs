@@ -123,6 +123,17 @@ namespace WuKongIM.Emulator.Tests
         }
 
         [Fact]
+        public async Task Tags_node_id_of_another_node_forwards_and_an_unknown_node_is_refused()
+        {
+            var (status, body, _) = await _c.GetRawAsync(1001, "/tags?node_id=1003");
+            Assert.Equal(200, status);
+            Assert.Equal(JsonValueKind.Array, Json(body).ValueKind);
+            Assert.Equal("node not found", Json((await _c.GetRawAsync(1001, "/tags?node_id=1777")).Body).GetProperty("msg").GetString());
+            Assert.Equal(200, (await _c.PostRawAsync(1002, "/tag/remove", "{\"tag_key\":\"none\",\"node_id\":1001}")).Status);
+            Assert.Equal("node not found", Json((await _c.PostRawAsync(1002, "/tag/remove", "{\"tag_key\":\"none\",\"node_id\":1777}")).Body).GetProperty("msg").GetString());
+        }
+
+        [Fact]
         public async Task Data_written_on_one_node_is_read_the_same_from_every_node()
         {
             string group = EmulatorFixture.NewId("g");
@@ -143,6 +154,32 @@ namespace WuKongIM.Emulator.Tests
             }
             Assert.Equal(seqs[0], seqs[1]);
             Assert.Equal(seqs[0], seqs[2]);
+        }
+        [Fact]
+        public async Task Node_id_of_a_list_route_returns_only_what_that_node_leads_and_the_shares_add_up()
+        {
+            string prefix = EmulatorFixture.NewId("own");
+            var uids = Enumerable.Range(0, 12).Select(i => prefix + "-" + i).ToList();
+            foreach (string uid in uids)
+            {
+                Assert.Equal(200, (await _c.PostRawAsync(1001, "/user/token", JsonSerializer.Serialize(new { uid, token = "t", device_flag = 0 }))).Status);
+            }
+            var owners = new System.Collections.Generic.Dictionary<string, ulong>();
+            foreach (ulong node in new ulong[] { 1001, 1002, 1003 })
+            {
+                JsonElement local = Json((await _c.GetRawAsync(node, "/cluster/users?limit=1000&node_id=" + node)).Body);
+                Assert.Equal(0, local.GetProperty("more").GetInt32());
+                foreach (JsonElement u in local.GetProperty("data").EnumerateArray())
+                {
+                    string uid = u.GetProperty("uid").GetString()!;
+                    if (!uid.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                    owners.Add(uid, node);
+                    uint slot = u.GetProperty("slot").GetUInt32();
+                    Assert.Equal(node, Json((await _c.GetRawAsync(node, "/cluster/slots?ids=" + slot)).Body)[0].GetProperty("leader_id").GetUInt64());
+                }
+            }
+            Assert.Equal(uids.OrderBy(u => u, StringComparer.Ordinal), owners.Keys.OrderBy(u => u, StringComparer.Ordinal));
+            Assert.True(owners.Values.Distinct().Count() > 1, "12 users should spread over more than one node");
         }
     }
 
@@ -171,6 +208,11 @@ namespace WuKongIM.Emulator.Tests
                 Assert.False(off.TryGetProperty("slot_leader_count", out _));
                 Assert.Equal(64, rows.Sum(n => n.TryGetProperty("slot_leader_count", out JsonElement c) ? c.GetInt32() : 0));
                 Assert.False(Json((await cluster.GetRawAsync(1003, "/cluster/info")).Body).GetProperty("nodes")[1].TryGetProperty("online", out _));
+
+                JsonElement[] control = Json(await cluster.Http.GetStringAsync(new Uri(cluster.Node(1003), "/_emulator/nodes"))).EnumerateArray().ToArray();
+                Assert.Equal(new[] { true, false, true }, control.Select(n => n.GetProperty("online").GetBoolean()));
+                Assert.Equal(1, control[1].GetProperty("connections").GetInt32());
+                Assert.Equal(cluster.Node(1002).GetLeftPart(UriPartial.Authority), control[1].GetProperty("url").GetString());
 
                 // A forward to the offline node fails like Go's HTTP client.
                 var (status, body, _) = await cluster.GetRawAsync(1001, "/connz?node_id=1002");

@@ -71,6 +71,7 @@ namespace WuKongIM.Emulator.Areas
             bool localPath = r.Query.ContainsKey("node_id") && r.QueryUInt("node_id") == s.NodeId;
             IEnumerable<ChannelRecord> matching = s.Channels.Values
                 .Where(c => c.Listable)
+                .Where(c => !localPath || s.IsLocal(c.ChannelId))
                 .Where(c => id.Length == 0 || c.ChannelId == id)
                 .Where(c => type == 0 || c.ChannelType == type);
             List<ChannelRecord> page;

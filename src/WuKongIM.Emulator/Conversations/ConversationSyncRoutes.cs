@@ -326,7 +326,7 @@ namespace WuKongIM.Emulator.Areas
             bool localPath = r.Query.ContainsKey("node_id") && r.QueryUInt("node_id") == s.NodeId;
 
             // Storage order: the store's primary key. Command conversations are stored rows too.
-            IEnumerable<ConversationRecord> rows = s.Conversations.Values.OrderBy(c => c.Id);
+            IEnumerable<ConversationRecord> rows = s.Conversations.Values.Where(c => !localPath || s.IsLocal(c.Uid)).OrderBy(c => c.Id);
             rows = uid.Length > 0
                 ? rows.Where(c => c.Uid == uid)
                 : rows.Skip((int)Math.Min((currentPage - 1) * limit, int.MaxValue)).Take((int)Math.Min(limit, int.MaxValue));

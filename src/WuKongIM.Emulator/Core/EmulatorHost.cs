@@ -54,7 +54,7 @@ namespace WuKongIM.Emulator.Core
                     await web.StartAsync().ConfigureAwait(false);
                     var uri = new Uri(web.Urls.First());
                     uris.Add(uri);
-                    cluster.ApiAddresses[nodeId] = uri.GetLeftPart(UriPartial.Authority);
+                    cluster.ApiAddresses[nodeId] = Advertised(uri);
                 }
             }
             catch
@@ -79,6 +79,17 @@ namespace WuKongIM.Emulator.Core
                 k.Limits.MaxRequestBodySize = 256L * 1024 * 1024;
             });
             return builder.Build();
+        }
+
+        /// <summary>The address other nodes and clients use (cluster.apiUrl): a wildcard listener is reached on loopback.</summary>
+        private static string Advertised(Uri bound)
+        {
+            var uri = new UriBuilder(bound);
+            if (uri.Host is "0.0.0.0" or "[::]" or "::" or "*" or "+")
+            {
+                uri.Host = "127.0.0.1";
+            }
+            return uri.Uri.GetLeftPart(UriPartial.Authority);
         }
 
         /// <summary>The same address <paramref name="offset"/> ports further on (port 0 stays 0: a free port each).</summary>

@@ -243,7 +243,20 @@ namespace WuKongIM.Emulator.State
         {
             if (_byIdCacheCount != MessagesById.Count)
             {
-                _byIdCache = MessagesById.Values.OrderBy(m => m.MessageId).ToArray();
+                // Ids are handed out in increasing order and messages are never removed, so the insertion order of the
+                // dictionary is normally already sorted: check in one pass and sort only when it is not.
+                StoredMessage[] all = MessagesById.Values.ToArray();
+                bool sorted = true;
+                for (int i = 1; i < all.Length && sorted; i++)
+                {
+                    sorted = all[i - 1].MessageId < all[i].MessageId;
+                }
+                if (!sorted)
+                {
+                    long[] keys = all.Select(m => m.MessageId).ToArray();
+                    System.Array.Sort(keys, all);
+                }
+                _byIdCache = all;
                 _byIdCacheCount = MessagesById.Count;
             }
             return _byIdCache;

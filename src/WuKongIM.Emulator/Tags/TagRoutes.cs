@@ -63,7 +63,8 @@ namespace WuKongIM.Emulator.Areas
             ulong nodeId = req.U64("node_id");
             if (nodeId != 0 && nodeId != r.State.NodeId)
             {
-                return ApiResult.Err("node not found");
+                if (!r.State.Cluster.IsNode(nodeId)) return ApiResult.Err("node not found");
+                return Cluster.ClusterForward.To(r, nodeId, () => RemoveTag(r));
             }
             TagRecord? tag = Find(r.State, req.Str("tag_key"), req.Str("channel_id"), req.U8("channel_type"));
             if (tag != null)
@@ -82,7 +83,8 @@ namespace WuKongIM.Emulator.Areas
             ulong nodeId = r.QueryUInt("node_id");
             if (nodeId != 0 && nodeId != r.State.NodeId)
             {
-                return ApiResult.Err("node not found");
+                if (!r.State.Cluster.IsNode(nodeId)) return ApiResult.Err("node not found");
+                return Cluster.ClusterForward.To(r, nodeId, () => ListTags(r));
             }
             string tagKey = r.QueryString("tag_key");
             string channelId = r.QueryString("channel_id");

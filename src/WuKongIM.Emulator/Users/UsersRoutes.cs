@@ -188,7 +188,8 @@ namespace WuKongIM.Emulator.Areas
                 if (!s.Users.TryGetValue(uid, out UserRecord? user)) throw new EmulatedPanicException("GET /cluster/users?uid= of an unknown user");
                 return ApiResult.Bare(new { total = 0, more = 0, data = new[] { UserRow(s, user) } });
             }
-            var (rows, more) = Page(r, s.Users.Values, u => u.CreatedAtNs);
+            // The local path (node_id = this node) searches only this node's share: users whose slot it leads.
+            var (rows, more) = Page(r, IsLocalPath(r) ? s.Users.Values.Where(u => s.IsLocal(u.Uid)) : s.Users.Values, u => u.CreatedAtNs);
             return ApiResult.Bare(new { total = 0, more, data = rows.Select(u => UserRow(s, u)).ToList() });
         }
 
@@ -216,7 +217,7 @@ namespace WuKongIM.Emulator.Areas
                 IEnumerable<DeviceRecord> listed = localPath ? mine.SelectMany(d => Enumerable.Repeat(d, 8)) : mine;
                 return ApiResult.Bare(new { total = 0, more = 0, data = listed.Select(DeviceRow).ToList() });
             }
-            var (rows, more) = Page(r, s.Devices.Values, d => d.CreatedAtNs);
+            var (rows, more) = Page(r, localPath ? s.Devices.Values.Where(d => s.IsLocal(d.Uid)) : s.Devices.Values, d => d.CreatedAtNs);
             return ApiResult.Bare(new { total = 0, more, data = rows.Select(DeviceRow).ToList() });
         }
 
