@@ -102,6 +102,7 @@ namespace WuKongIM.Client
         /// </summary>
         public Task MigrateSlotAsync(uint slotId, ulong fromNodeId, ulong toNodeId, CancellationToken cancellationToken = default)
         {
+            RequireLogin("Moving a slot");
             CheckMove(fromNodeId, toNodeId);
             return TopologyAsync("Moving a slot", SlotPath(slotId, "migrate"), new MigrateBody { MigrateFrom = fromNodeId, MigrateTo = toNodeId }, cancellationToken);
         }
@@ -125,6 +126,7 @@ namespace WuKongIM.Client
         /// </summary>
         public Task MigrateChannelReplicaAsync(string channelId, WKChannelType channelType, ulong fromNodeId, ulong toNodeId, CancellationToken cancellationToken = default)
         {
+            RequireLogin("Moving a channel replica");
             CheckMove(fromNodeId, toNodeId);
             return TopologyAsync("Moving a channel replica", ChannelPath(channelId, channelType, "migrate"), new MigrateBody { MigrateFrom = fromNodeId, MigrateTo = toNodeId }, cancellationToken);
         }
@@ -146,12 +148,18 @@ namespace WuKongIM.Client
             }
         }
 
-        private async Task TopologyAsync(string action, string path, MigrateBody? body, CancellationToken cancellationToken)
+        /// <summary>Without a manager login nothing else about the action matters: say that first.</summary>
+        private void RequireLogin(string action)
         {
             if (!_client.Transport.HasManagerLogin)
             {
                 throw new WKManagerLoginRequiredException(action);
             }
+        }
+
+        private async Task TopologyAsync(string action, string path, MigrateBody? body, CancellationToken cancellationToken)
+        {
+            RequireLogin(action);
             bool renew = false;
             for (int attempt = 1; ; attempt++)
             {
