@@ -106,8 +106,10 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('WuKongIM', 'IM', 'Chat', 'Messaging', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://github.com/WuKongIM/WuKongIM'
+            Tags         = @('WuKongIM', 'IM', 'Chat', 'Messaging', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/WuKongIM/WuKongIM'
+            LicenseUri   = 'https://opensource.org/license/mit'
+            ReleaseNotes = '0.1.0: the whole WuKongIM v2.2.5 REST API as typed, pipeline-friendly cmdlets; user management (tokens, blocks, block and allow lists) built from the server primitives; bulk batching with -ThrottleLimit and per-item results; a local emulator of the server for tests and runbooks.'
         }
     }
 }

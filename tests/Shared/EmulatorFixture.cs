@@ -22,14 +22,22 @@ namespace WuKongIM.Tests.Shared
 
         public HttpClient Http { get; } = new HttpClient();
 
+        /// <summary>For the /_emulator/ control routes: carries the manager token when the fixture has one, as they require it.</summary>
+        private HttpClient Control { get; } = new HttpClient();
+
         public async Task InitializeAsync()
         {
+            if (ManagerToken != null)
+            {
+                Control.DefaultRequestHeaders.Add("token", ManagerToken);
+            }
             _host = await EmulatorHost.StartAsync("http://127.0.0.1:0", ManagerToken);
         }
 
         public async Task DisposeAsync()
         {
             Http.Dispose();
+            Control.Dispose();
             if (_host != null)
             {
                 await _host.DisposeAsync();
@@ -64,26 +72,26 @@ namespace WuKongIM.Tests.Shared
         /// <summary>Sets fault injection, e.g. new { latency_ms = 5, error_rate = 0.05 }.</summary>
         public async Task SetFaultsAsync(object faults)
         {
-            using HttpResponseMessage r = await Http.PostAsync(Url("/_emulator/faults"), new StringContent(JsonSerializer.Serialize(faults), Encoding.UTF8, "application/json"));
+            using HttpResponseMessage r = await Control.PostAsync(Url("/_emulator/faults"), new StringContent(JsonSerializer.Serialize(faults), Encoding.UTF8, "application/json"));
             r.EnsureSuccessStatusCode();
         }
 
         public async Task ClearFaultsAsync()
         {
-            using HttpResponseMessage r = await Http.DeleteAsync(Url("/_emulator/faults"));
+            using HttpResponseMessage r = await Control.DeleteAsync(Url("/_emulator/faults"));
             r.EnsureSuccessStatusCode();
         }
 
         public async Task ResetStatsAsync()
         {
-            using HttpResponseMessage r = await Http.PostAsync(Url("/_emulator/stats/reset"), null);
+            using HttpResponseMessage r = await Control.PostAsync(Url("/_emulator/stats/reset"), null);
             r.EnsureSuccessStatusCode();
         }
 
         /// <summary>How many API requests "METHOD /path" the emulator received since the last stats reset.</summary>
         public async Task<long> RequestCountAsync(string methodAndPath)
         {
-            using JsonDocument doc = JsonDocument.Parse(await Http.GetStringAsync(Url("/_emulator/stats")));
+            using JsonDocument doc = JsonDocument.Parse(await Control.GetStringAsync(Url("/_emulator/stats")));
             return doc.RootElement.GetProperty("requests").TryGetProperty(methodAndPath, out JsonElement n) ? n.GetInt64() : 0;
         }
 
@@ -91,7 +99,7 @@ namespace WuKongIM.Tests.Shared
         public async Task<long> ConnectDeviceAsync(string uid, int deviceFlag = 0, int deviceLevel = 0)
         {
             string json = JsonSerializer.Serialize(new { uid, device_flag = deviceFlag, device_level = deviceLevel });
-            using HttpResponseMessage r = await Http.PostAsync(Url("/_emulator/connections"), new StringContent(json, Encoding.UTF8, "application/json"));
+            using HttpResponseMessage r = await Control.PostAsync(Url("/_emulator/connections"), new StringContent(json, Encoding.UTF8, "application/json"));
             r.EnsureSuccessStatusCode();
             using JsonDocument doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
             return doc.RootElement.GetProperty("id").GetInt64();

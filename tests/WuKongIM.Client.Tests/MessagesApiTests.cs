@@ -49,7 +49,7 @@ namespace WuKongIM.Client.Tests
 
             Assert.True(result.MessageId > (1L << 53));
             Assert.Matches("^[0-9a-f]{32}$", result.ClientMsgNo);
-            Assert.Equal(message.ClientMsgNo, result.ClientMsgNo);
+            Assert.Null(message.ClientMsgNo); // generated for the request only: the caller's message is never changed
             Assert.Equal(WKSendOutcome.Sent, result.Outcome);
 
             WKMessage last = await client.Messages.GetLastMessageAsync(channel, WKChannelType.Group, null);
@@ -136,14 +136,16 @@ namespace WuKongIM.Client.Tests
             Assert.Equal(1UL, result.MessageSeq);
             var stored = await client.Messages.GetMessagesAsync(new WKMessageLookup { ChannelId = channel, ChannelType = WKChannelType.Group, MessageSeqs = new ulong[] { 1, 2 } });
             Assert.Single(stored);
-            Assert.Equal(safe.ClientMsgNo, stored[0].ClientMsgNo);
+            Assert.Equal(result.ClientMsgNo, stored[0].ClientMsgNo);
+            Assert.Null(safe.ClientMsgNo); // generated for the request only: the caller's message is never changed
             Assert.Equal(result.MessageId, stored[0].MessageId);
 
             // The same situation handled naively: the send is simply repeated, and the server stores it twice.
             string naiveChannel = EmulatorFixture.NewId("g");
             var naive = Group(naiveChannel, "twice");
+            naive.ClientMsgNo = MessagesApi.NewClientMsgNo(); // a naive resend repeats the same message, number included
             await _emulator.SetFaultsAsync(new { drop_rate = 1.0, drop_after_processing = true, path_prefix = "/message/send" });
-            var ambiguous = await Assert.ThrowsAsync<WKApiException>(() => client.Messages.SendAsync(naive));
+            var ambiguous = await Assert.ThrowsAsync<WKSendOutcomeUnknownException>(() => client.Messages.SendAsync(naive));
             Assert.True(ambiguous.MayHaveBeenProcessed);
             await _emulator.ClearFaultsAsync();
             await client.Messages.SendAsync(naive);
@@ -160,7 +162,7 @@ namespace WuKongIM.Client.Tests
             await _emulator.SetFaultsAsync(new { drop_rate = 1.0, drop_after_processing = true, path_prefix = "/message/send" });
             var message = Group(EmulatorFixture.NewId("g"), "volatile");
             message.NoPersist = true;
-            var ex = await Assert.ThrowsAsync<WKApiException>(() => client.Messages.SendSafelyAsync(message));
+            var ex = await Assert.ThrowsAsync<WKSendOutcomeUnknownException>(() => client.Messages.SendSafelyAsync(message));
             Assert.True(ex.MayHaveBeenProcessed);
             Assert.Equal(1, await _emulator.RequestCountAsync("POST /message/send"));
         }

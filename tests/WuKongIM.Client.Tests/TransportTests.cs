@@ -71,7 +71,8 @@ namespace WuKongIM.Client.Tests
             await _emulator.SetFaultsAsync(new { error_rate = 1.0, error_status = 503, retry_after_sec = 1, path_prefix = "/varz/setting" });
             using WKClient client = NewClient(retries: 1, baseDelayMs: 1);
             var watch = Stopwatch.StartNew();
-            await Assert.ThrowsAsync<WKApiException>(() => client.Server.GetSettingAsync());
+            // Still failing after the last retry: the error says when the server will take the call again.
+            await Assert.ThrowsAsync<WKRetryLaterException>(() => client.Server.GetSettingAsync());
             Assert.True(watch.ElapsedMilliseconds >= 900, "waited only " + watch.ElapsedMilliseconds + " ms");
             Assert.Equal(2, await _emulator.RequestCountAsync("GET /varz/setting"));
         }
@@ -180,7 +181,7 @@ namespace WuKongIM.Client.Tests
         }
 
         [Fact]
-        public void Retry_after_is_read_as_seconds_or_as_a_date_and_capped()
+        public void Retry_after_is_read_as_seconds_or_as_a_date_and_backoff_is_capped()
         {
             Assert.Equal(TimeSpan.FromSeconds(7), WKTransport.ReadRetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))));
             TimeSpan? fromDate = WKTransport.ReadRetryAfter(new RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddSeconds(30)));
@@ -188,7 +189,8 @@ namespace WuKongIM.Client.Tests
             Assert.Equal(TimeSpan.Zero, WKTransport.ReadRetryAfter(new RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddSeconds(-30))));
 
             using var transport = new WKTransport(new WKClientOptions { BaseUri = new Uri("http://127.0.0.1:1"), RetryBaseDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromSeconds(1) });
-            Assert.Equal(TimeSpan.FromSeconds(1), transport.ComputeDelay(1, TimeSpan.FromMinutes(5)));
+            // A server's Retry-After is never shortened (whether to wait that long is MaxRetryAfter's call).
+            Assert.Equal(TimeSpan.FromMinutes(5), transport.ComputeDelay(1, TimeSpan.FromMinutes(5)));
             for (int attempt = 1; attempt <= 8; attempt++)
             {
                 double expected = Math.Min(100 * Math.Pow(2, attempt - 1), 1000);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using WuKongIM.Client;
 using Xunit;
 
 namespace WuKongIM.PowerShell.Tests

@@ -209,7 +209,7 @@ namespace WuKongIM.PowerShell.Tests
 
             clock.Now = clock.Now.AddMinutes(59);
             var steps = await manager.PlanSyncAsync(reapply: true, default);
-            Assert.Equal("Keep", Assert.Single(steps, s => s.Record.Uid == uid).Action);
+            Assert.Equal(WKBlockSyncAction.Keep, Assert.Single(steps, s => s.Record.Uid == uid).Action);
             foreach (var step in steps) await manager.ExecuteAsync(step, default);
             Assert.True(await BannedAsync(client, uid));
 
@@ -236,12 +236,12 @@ namespace WuKongIM.PowerShell.Tests
             // Another tool rewrites the person channel's flags and drops the ban.
             await client.Channels.SetChannelInfoAsync(new WKChannelInfo { ChannelId = uid, ChannelType = WKChannelType.Person }, default);
             var report = await manager.PlanSyncAsync(reapply: false, default);
-            Assert.Equal("BanMissing", Assert.Single(report, s => s.Record.Uid == uid).Action);
+            Assert.Equal(WKBlockSyncAction.BanMissing, Assert.Single(report, s => s.Record.Uid == uid).Action);
             Assert.False(await BannedAsync(client, uid));
 
             var steps = await manager.PlanSyncAsync(reapply: true, default);
             WKBlockSyncStep step = Assert.Single(steps, s => s.Record.Uid == uid);
-            Assert.Equal("Reapply", step.Action);
+            Assert.Equal(WKBlockSyncAction.Reapply, step.Action);
             Assert.Equal("Reapplied", (await manager.ExecuteAsync(step, default)).Action);
             Assert.True(await BannedAsync(client, uid));
             Assert.Single(new WKBlockStateStore(state.File).GetBlocks(manager.Server));

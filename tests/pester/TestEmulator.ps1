@@ -66,3 +66,15 @@ function Get-EmulatorCount([string] $Request) {
     $count = $stats.requests.$Request
     if ($null -eq $count) { 0 } else { $count }
 }
+
+# How to start a fresh pwsh like the one running the tests: under 'dotnet pwsh' the process is dotnet, so it needs
+# pwsh.dll as its first argument; a native pwsh runs by itself.
+function Get-PwshCommand {
+    $process = [System.Environment]::ProcessPath
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        , @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    else {
+        , @($process)
+    }
+}

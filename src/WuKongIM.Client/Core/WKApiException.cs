@@ -50,6 +50,19 @@ namespace WuKongIM.Client
             ServerMessage = serverMessage;
         }
 
+        /// <summary>A more specific failure that keeps the facts of <paramref name="cause"/> under a message of its own.</summary>
+        protected WKApiException(string message, WKApiException cause)
+            : base(message, cause)
+        {
+            Kind = cause.Kind;
+            Method = cause.Method;
+            Path = cause.Path;
+            HttpStatus = cause.HttpStatus;
+            ServerStatus = cause.ServerStatus;
+            ServerMessage = cause.ServerMessage;
+            MayHaveBeenProcessed = cause.MayHaveBeenProcessed;
+        }
+
         public WKErrorKind Kind { get; }
         public string Method { get; }
         public string Path { get; }

@@ -6,6 +6,15 @@ namespace WuKongIM.Client
     /// <summary>Settings for one <see cref="WKClient"/>. Copied when the client is created; later changes have no effect.</summary>
     public sealed class WKClientOptions
     {
+        /// <summary>The default time allowed for one attempt, in seconds (also Connect-WKServer's -TimeoutSec).</summary>
+        public const int DefaultTimeoutSeconds = 30;
+
+        /// <summary>The default number of retries (also Connect-WKServer's -MaximumRetryCount).</summary>
+        public const int DefaultMaximumRetryCount = 3;
+
+        /// <summary>The default first backoff delay, in seconds (also Connect-WKServer's -RetryIntervalSec).</summary>
+        public const double DefaultRetryIntervalSeconds = 0.5;
+
         /// <summary>Base address of the WuKongIM HTTP API, for example http://127.0.0.1:5001.</summary>
         public Uri? BaseUri { get; set; }
 
@@ -22,15 +31,30 @@ namespace WuKongIM.Client
         public SecureString? ManagerPassword { get; set; }
 
         /// <summary>Time allowed for one attempt of one request (connect, send and read).</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
+
+        /// <summary>
+        /// Time allowed for one call as a whole: every attempt, backoff and Retry-After wait included. A call never runs
+        /// longer; a wait that would end after it is not started. <see cref="WKCallDeadline"/> overrides it for one call.
+        /// </summary>
+        public TimeSpan Deadline { get; set; } = DefaultDeadline;
+
+        /// <summary>The default <see cref="Deadline"/>: 60 seconds.</summary>
+        public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(60);
+
+        /// <summary>
+        /// The longest Retry-After the client waits for. A server that asks for more is never retried early: the call
+        /// stops with a <see cref="WKRetryLaterException"/> that says when to retry.
+        /// </summary>
+        public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>How many times a failed attempt is retried (transport failures and HTTP 429/502/503/504 only).</summary>
-        public int MaximumRetryCount { get; set; } = 3;
+        public int MaximumRetryCount { get; set; } = DefaultMaximumRetryCount;
 
         /// <summary>First backoff delay; it doubles per attempt, with jitter, up to <see cref="RetryMaxDelay"/>.</summary>
-        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+        public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(DefaultRetryIntervalSeconds);
 
-        /// <summary>Upper bound of one backoff delay, and of a server's Retry-After that is still honoured.</summary>
+        /// <summary>Upper bound of one backoff delay (a server's Retry-After is bounded by <see cref="MaxRetryAfter"/> instead).</summary>
         public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>Connections kept open to the server; bounds the parallelism of bulk operations.</summary>
@@ -54,6 +78,14 @@ namespace WuKongIM.Client
             if (Timeout <= TimeSpan.Zero)
             {
                 throw new WKValidationException("The timeout must be positive.", nameof(Timeout));
+            }
+            if (Deadline <= TimeSpan.Zero)
+            {
+                throw new WKValidationException("The deadline must be positive.", nameof(Deadline));
+            }
+            if (MaxRetryAfter < TimeSpan.Zero)
+            {
+                throw new WKValidationException("The longest Retry-After wait cannot be negative.", nameof(MaxRetryAfter));
             }
             if (MaximumRetryCount < 0)
             {

@@ -40,11 +40,11 @@ namespace WuKongIM.Client
                     // gin answers an unknown route (or a wrong method) with the text "404 page not found".
                     return Throw(WKErrorKind.NotSupported, method, pathAndQuery, http, null, null);
                 case 429:
-                    return Throw(WKErrorKind.Throttled, method, pathAndQuery, http, null, TextOf(body));
+                    return ThrowRetryable(WKErrorKind.Throttled, method, pathAndQuery, response);
                 case 502:
                 case 503:
                 case 504:
-                    return Throw(WKErrorKind.Unavailable, method, pathAndQuery, http, null, TextOf(body));
+                    return ThrowRetryable(WKErrorKind.Unavailable, method, pathAndQuery, response);
                 default:
                     if (http >= 300 && http < 400)
                     {
@@ -52,6 +52,17 @@ namespace WuKongIM.Client
                     }
                     return Throw(WKErrorKind.ServerError, method, pathAndQuery, http, null, TextOf(body));
             }
+        }
+
+        /// <summary>A 429/5xx with a Retry-After the client did not wait for says when to retry.</summary>
+        private static byte[] ThrowRetryable(WKErrorKind kind, string method, string path, WKResponse response)
+        {
+            string? text = TextOf(response.Body);
+            if (response.RetryAfter.HasValue)
+            {
+                throw new WKRetryLaterException(kind, method, path, response.StatusCode, string.IsNullOrEmpty(text) ? null : text, response.RetryAfter.Value);
+            }
+            return Throw(kind, method, path, response.StatusCode, null, text);
         }
 
         private static byte[] Throw(WKErrorKind kind, string method, string path, int http, int? status, string? message) =>

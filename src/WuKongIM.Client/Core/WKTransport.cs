@@ -104,6 +104,9 @@ namespace WuKongIM.Client
         public int StatusCode { get; }
         public byte[] Body { get; }
         public string? ContentType { get; }
+
+        /// <summary>The server's Retry-After, when it sent one.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
     }
 
     /// <summary>
@@ -133,6 +136,8 @@ namespace WuKongIM.Client
                 RetryBaseDelay = options.RetryBaseDelay,
                 RetryMaxDelay = options.RetryMaxDelay,
                 MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+                Deadline = options.Deadline,
+                MaxRetryAfter = options.MaxRetryAfter,
             };
             _token = options.ManagerToken?.Copy();
             _token?.MakeReadOnly();
@@ -155,6 +160,8 @@ namespace WuKongIM.Client
         public bool HasManagerToken => _token != null && _token.Length > 0;
         public TimeSpan Timeout => _options.Timeout;
         public int MaximumRetryCount => _options.MaximumRetryCount;
+        public TimeSpan Deadline => _options.Deadline;
+        public TimeSpan MaxRetryAfter => _options.MaxRetryAfter;
 
         /// <summary>True when the client was given a manager user (a JWT can be obtained for topology actions).</summary>
         public bool HasManagerLogin => _managerAuth != null;
@@ -174,6 +181,8 @@ namespace WuKongIM.Client
             RetryBaseDelay = _options.RetryBaseDelay,
             RetryMaxDelay = _options.RetryMaxDelay,
             MaxConnectionsPerServer = _options.MaxConnectionsPerServer,
+            Deadline = _options.Deadline,
+            MaxRetryAfter = _options.MaxRetryAfter,
         };
 
         /// <summary><c>POST /manager/login</c> with the configured user, now; throws <see cref="WKManagerLoginException"/> when refused.</summary>
@@ -186,9 +195,14 @@ namespace WuKongIM.Client
             return _managerAuth.LoginAsync(this, cancellationToken);
         }
 
-        /// <summary>Sends the request, retrying where that is safe. Returns any HTTP answer that is not retried; throws on transport failure.</summary>
+        /// <summary>
+        /// Sends the request, retrying where that is safe, within the call's deadline (<see cref="WKCallDeadline"/> or
+        /// <see cref="WKClientOptions.Deadline"/>). Returns any HTTP answer that is not retried; throws on transport failure.
+        /// </summary>
         public async Task<WKResponse> SendAsync(WKRequest request, CancellationToken cancellationToken)
         {
+            TimeSpan deadline = WKCallDeadline.Current ?? _options.Deadline;
+            var overall = Stopwatch.StartNew();
             int attempt = 0;
             while (true)
             {
@@ -203,21 +217,33 @@ namespace WuKongIM.Client
                 WKResponse? response = null;
                 WKApiException? failure = null;
                 TimeSpan? retryAfter = null;
+                bool deadlineReached = false;
+                // Only an attempt that could outlive the deadline pays for a second timer; HttpClient.Timeout bounds the rest.
+                TimeSpan remaining = deadline - overall.Elapsed;
+                CancellationTokenSource? deadlineCts = null;
+                if (remaining < _options.Timeout)
+                {
+                    deadlineCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    deadlineCts.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1));
+                }
                 try
                 {
                     // HttpClient.Timeout bounds each attempt; a cancellation that is not the caller's is therefore a timeout.
                     using (HttpRequestMessage message = BuildMessage(request, jwt))
-                    using (HttpResponseMessage httpResponse = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                    using (HttpResponseMessage httpResponse = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, deadlineCts?.Token ?? cancellationToken).ConfigureAwait(false))
                     {
                         byte[] body = await httpResponse.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-                        response = new WKResponse((int)httpResponse.StatusCode, body, httpResponse.Content.Headers.ContentType?.MediaType);
                         retryAfter = ReadRetryAfter(httpResponse.Headers.RetryAfter);
+                        response = new WKResponse((int)httpResponse.StatusCode, body, httpResponse.Content.Headers.ContentType?.MediaType) { RetryAfter = retryAfter };
                     }
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new WKApiException(WKErrorKind.Timeout, request.Method, request.PathAndQuery, null, null, null,
-                        string.Format(CultureInfo.InvariantCulture, "{0:0.#} s", _options.Timeout.TotalSeconds)) { MayHaveBeenProcessed = true };
+                    deadlineReached = deadlineCts?.IsCancellationRequested == true;
+                    string detail = deadlineReached
+                        ? string.Format(CultureInfo.InvariantCulture, "the call's deadline of {0:0.#} s ran out in attempt {1}", deadline.TotalSeconds, attempt)
+                        : string.Format(CultureInfo.InvariantCulture, "{0:0.#} s", _options.Timeout.TotalSeconds);
+                    failure = new WKApiException(WKErrorKind.Timeout, request.Method, request.PathAndQuery, null, null, null, detail) { MayHaveBeenProcessed = true };
                 }
                 catch (HttpRequestException ex)
                 {
@@ -231,6 +257,10 @@ namespace WuKongIM.Client
                 {
                     failure = new WKApiException(WKErrorKind.ConnectionFailed, request.Method, request.PathAndQuery, null, null, null, InnermostMessage(ex), ex) { MayHaveBeenProcessed = true };
                 }
+                finally
+                {
+                    deadlineCts?.Dispose();
+                }
                 stopwatch.Stop();
                 if (WKRequestLog.IsEnabled)
                 {
@@ -238,13 +268,24 @@ namespace WuKongIM.Client
                         response?.Body.LongLength ?? 0, attempt, failure?.Kind.ToString()));
                 }
 
-                bool canRetry = attempt <= _options.MaximumRetryCount;
+                bool canRetry = attempt <= _options.MaximumRetryCount && !deadlineReached;
                 if (response != null)
                 {
                     // 429 means the server did not act on the request, so even a send may be repeated.
                     if (canRetry && RetryableStatus.Contains(response.StatusCode) && (request.Idempotent || response.StatusCode == 429))
                     {
-                        await DelayAsync(attempt, retryAfter, cancellationToken).ConfigureAwait(false);
+                        // Never earlier than the server asked: a Retry-After above the cap, or one that would end after the
+                        // deadline, stops here and the caller is told when to retry (WKRetryLaterException).
+                        if (retryAfter.HasValue && retryAfter.Value > _options.MaxRetryAfter)
+                        {
+                            return response;
+                        }
+                        TimeSpan delay = ComputeDelay(attempt, retryAfter);
+                        if (overall.Elapsed + delay >= deadline)
+                        {
+                            return response;
+                        }
+                        await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     return response;
@@ -252,19 +293,26 @@ namespace WuKongIM.Client
 
                 if (canRetry && (request.Idempotent || !failure!.MayHaveBeenProcessed))
                 {
-                    await DelayAsync(attempt, null, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    TimeSpan delay = ComputeDelay(attempt, null);
+                    if (overall.Elapsed + delay < deadline)
+                    {
+                        await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
                 }
                 throw failure!;
             }
         }
 
-        /// <summary>Backoff for attempt n: base * 2^(n-1), capped, with jitter in [50%, 100%]; a server's Retry-After wins when present.</summary>
+        /// <summary>
+        /// Backoff for attempt n: base * 2^(n-1), capped, with jitter in [50%, 100%]. A server's Retry-After wins when present
+        /// and is never shortened (whether to wait that long at all is decided against <see cref="WKClientOptions.MaxRetryAfter"/>).
+        /// </summary>
         public TimeSpan ComputeDelay(int attempt, TimeSpan? retryAfter)
         {
             if (retryAfter.HasValue)
             {
-                return retryAfter.Value < _options.RetryMaxDelay ? retryAfter.Value : _options.RetryMaxDelay;
+                return retryAfter.Value;
             }
             double baseMs = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20));
             double capped = Math.Min(baseMs, _options.RetryMaxDelay.TotalMilliseconds);
@@ -276,11 +324,8 @@ namespace WuKongIM.Client
             return TimeSpan.FromMilliseconds(capped * factor);
         }
 
-        private Task DelayAsync(int attempt, TimeSpan? retryAfter, CancellationToken cancellationToken)
-        {
-            TimeSpan delay = ComputeDelay(attempt, retryAfter);
-            return delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
-        }
+        private static Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+            delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
 
         internal static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header)
         {

@@ -36,28 +36,35 @@ namespace WuKongIM.Client
         // ------------------------------------------------------------ sending
 
         /// <summary>
-        /// One <c>POST /message/send</c>, never retried after an ambiguous failure (the exception then has
-        /// <see cref="WKApiException.MayHaveBeenProcessed"/> set). A missing client_msg_no is generated first and
-        /// written back to <paramref name="message"/>, so the caller can look the message up.
+        /// One <c>POST /message/send</c>, never retried after an ambiguous failure, which is thrown as
+        /// <see cref="WKSendOutcomeUnknownException"/> (the message may have been stored). A missing client_msg_no is
+        /// generated for the request and returned in the result, and in that exception, so the caller can look the
+        /// message up; <paramref name="message"/> itself is never changed.
         /// </summary>
-        public async Task<WKSendResult> SendAsync(WKSendMessage message, CancellationToken cancellationToken = default)
+        public Task<WKSendResult> SendAsync(WKSendMessage message, CancellationToken cancellationToken = default) =>
+            PostSendAsync(message, BuildSendBody(message, NewClientMsgNo), cancellationToken);
+
+        /// <summary>Sends a body built by <see cref="BuildSendBody"/>: the one request path of SendAsync and SendSafelyAsync.</summary>
+        private async Task<WKSendResult> PostSendAsync(WKSendMessage message, WKSendMessageBody body, CancellationToken cancellationToken)
         {
-            WKSendMessageBody body = BuildSendBody(message);
-            var request = new WKRequest("POST", "/message/send")
+            WKDataEnvelope<WKSendResponseData> envelope;
+            try
             {
-                Body = JsonSerializer.SerializeToUtf8Bytes(body, MessagesJsonContext.Default.WKSendMessageBody),
-                Idempotent = false,
-            };
-            byte[] response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            WKDataEnvelope<WKSendResponseData> envelope = WKClient.Deserialize(request, response, MessagesJsonContext.Default.WKDataEnvelopeWKSendResponseData);
+                envelope = await _client.PostAsync("/message/send", body, MessagesJsonContext.Default.WKSendMessageBody,
+                    MessagesJsonContext.Default.WKDataEnvelopeWKSendResponseData, false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WKApiException ex) when (MayHaveBeenStored(ex) && !(ex is WKSendOutcomeUnknownException))
+            {
+                throw new WKSendOutcomeUnknownException(ex, body.ClientMsgNo, message.ChannelId, message.ChannelType);
+            }
             return new WKSendResult
             {
                 ChannelId = message.ChannelId,
                 ChannelType = message.ChannelType,
                 FromUid = message.FromUid ?? string.Empty,
-                ClientMsgNo = envelope.Data?.ClientMsgNo ?? message.ClientMsgNo ?? string.Empty,
+                ClientMsgNo = envelope.Data?.ClientMsgNo ?? body.ClientMsgNo ?? string.Empty,
                 MessageId = envelope.Data?.MessageId ?? 0,
-                Subscribers = message.SubscribersMode ? message.Subscribers!.ToArray() : null,
+                Subscribers = body.Subscribers,
                 Outcome = WKSendOutcome.Sent,
             };
         }
@@ -70,7 +77,8 @@ namespace WuKongIM.Client
         /// </summary>
         public async Task<WKSendResult> SendSafelyAsync(WKSendMessage message, CancellationToken cancellationToken = default)
         {
-            BuildSendBody(message); // validates and fixes the client_msg_no before the first attempt
+            // Built (and checked) once: every attempt sends the same client_msg_no, so a stored attempt can be found.
+            WKSendMessageBody body = BuildSendBody(message, NewClientMsgNo);
             bool lookable = !message.NoPersist && !message.SubscribersMode;
             int attempts = 0;
             int maxAttempts = 1 + _client.Transport.MaximumRetryCount;
@@ -79,7 +87,7 @@ namespace WuKongIM.Client
                 attempts++;
                 try
                 {
-                    WKSendResult result = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+                    WKSendResult result = await PostSendAsync(message, body, cancellationToken).ConfigureAwait(false);
                     result.Attempts = attempts;
                     result.Outcome = attempts == 1 ? WKSendOutcome.Sent : WKSendOutcome.ResentAfterAmbiguousFailure;
                     return result;
@@ -93,7 +101,7 @@ namespace WuKongIM.Client
                     WKMessage? stored;
                     try
                     {
-                        stored = await FindSentAsync(message, cancellationToken).ConfigureAwait(false);
+                        stored = await FindSentAsync(message, body.ClientMsgNo, cancellationToken).ConfigureAwait(false);
                     }
                     catch (WKApiException)
                     {
@@ -127,16 +135,19 @@ namespace WuKongIM.Client
         private static bool MayHaveBeenStored(WKApiException ex) => ex.MayHaveBeenProcessed || ex.Kind == WKErrorKind.Unavailable;
 
         /// <summary>The stored message with the send's client_msg_no, or null (looked up where the server stores it).</summary>
-        public async Task<WKMessage?> FindSentAsync(WKSendMessage message, CancellationToken cancellationToken = default)
+        public Task<WKMessage?> FindSentAsync(WKSendMessage message, CancellationToken cancellationToken = default) =>
+            FindSentAsync(message, message.ClientMsgNo, cancellationToken);
+
+        private async Task<WKMessage?> FindSentAsync(WKSendMessage message, string? clientMsgNo, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrEmpty(message.ClientMsgNo) || message.SubscribersMode)
+            if (string.IsNullOrEmpty(clientMsgNo) || message.SubscribersMode)
             {
                 return null;
             }
             string stored = WKChannelIds.StoredChannelId(message.ChannelId, message.ChannelType, message.FromUid, message.SyncOnce);
             try
             {
-                return await GetMessageByClientMsgNoAsync(stored, message.ChannelType, message.ClientMsgNo!, cancellationToken).ConfigureAwait(false);
+                return await GetMessageByClientMsgNoAsync(stored, message.ChannelType, clientMsgNo!, cancellationToken).ConfigureAwait(false);
             }
             catch (WKApiException ex) when (ex.Kind == WKErrorKind.NotFound)
             {
@@ -144,7 +155,12 @@ namespace WuKongIM.Client
             }
         }
 
-        internal WKSendMessageBody BuildSendBody(WKSendMessage message)
+        /// <summary>
+        /// Checks a message and builds its request body, without changing the message: a missing client_msg_no comes from
+        /// <paramref name="newClientMsgNo"/>, and subscribers mode is sent as sync_once (the server accepts subscribers only
+        /// for command messages).
+        /// </summary>
+        internal WKSendMessageBody BuildSendBody(WKSendMessage message, Func<string> newClientMsgNo)
         {
             if (message == null)
             {
@@ -161,8 +177,6 @@ namespace WuKongIM.Client
                 {
                     throw new WKValidationException("A subscriber uid is empty.", "Subscribers");
                 }
-                // The server accepts subscribers only for command messages.
-                message.SyncOnce = true;
             }
             else
             {
@@ -179,14 +193,11 @@ namespace WuKongIM.Client
                     throw new WKValidationException("A channel type is required (the server would store the message under type 0).", "ChannelType");
                 }
             }
-            if (string.IsNullOrWhiteSpace(message.ClientMsgNo))
-            {
-                message.ClientMsgNo = NewClientMsgNo();
-            }
+            bool syncOnce = message.SyncOnce || message.SubscribersMode;
             return new WKSendMessageBody
             {
-                Header = new WKMessageHeader { NoPersist = message.NoPersist ? 1 : 0, RedDot = message.RedDot ? 1 : 0, SyncOnce = message.SyncOnce ? 1 : 0 },
-                ClientMsgNo = message.ClientMsgNo,
+                Header = new WKMessageHeader { NoPersist = message.NoPersist ? 1 : 0, RedDot = message.RedDot ? 1 : 0, SyncOnce = syncOnce ? 1 : 0 },
+                ClientMsgNo = string.IsNullOrWhiteSpace(message.ClientMsgNo) ? newClientMsgNo() : message.ClientMsgNo,
                 IsStream = message.IsStream ? 1 : 0,
                 FromUid = string.IsNullOrWhiteSpace(message.FromUid) ? null : message.FromUid,
                 ChannelId = message.SubscribersMode ? string.Empty : message.ChannelId,
@@ -220,7 +231,15 @@ namespace WuKongIM.Client
                 Subscribers = uids.ToArray(),
                 Payload = payload,
             };
-            WKSendBatchResponse response = await _client.PostAsync("/message/sendbatch", body, MessagesJsonContext.Default.WKSendBatchBody, MessagesJsonContext.Default.WKSendBatchResponse, false, cancellationToken).ConfigureAwait(false);
+            WKSendBatchResponse response;
+            try
+            {
+                response = await _client.PostAsync("/message/sendbatch", body, MessagesJsonContext.Default.WKSendBatchBody, MessagesJsonContext.Default.WKSendBatchResponse, false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WKApiException ex) when (MayHaveBeenStored(ex))
+            {
+                throw new WKSendOutcomeUnknownException(ex, null, null, WKChannelType.Person);
+            }
             return BatchItems(fromUid, body.Subscribers, response.FailUids, response.Reason);
         }
 

@@ -42,6 +42,11 @@ namespace WuKongIM.Client
         FoundAfterAmbiguousFailure,
         /// <summary>A send failed ambiguously; the look-up did not find it, so it was sent again (once per failure).</summary>
         ResentAfterAmbiguousFailure,
+        /// <summary>
+        /// A send failed ambiguously and nothing settled it: the message may or may not be stored. Look it up by its
+        /// client_msg_no before sending it again (<see cref="WKSendOutcomeUnknownException"/>).
+        /// </summary>
+        Unknown,
     }
 
     /// <summary>The answer to a send: the message id and client_msg_no (the server does not return a seq).</summary>

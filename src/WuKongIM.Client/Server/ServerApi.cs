@@ -58,9 +58,11 @@ namespace WuKongIM.Client
         /// <summary><c>POST /route/batch</c> for the given uids; returns one row per uid.</summary>
         public async Task<IReadOnlyList<WKRoute>> GetRoutesAsync(IReadOnlyCollection<string> uids, bool intranet = false, CancellationToken cancellationToken = default)
         {
+            // Blank uids (and the other uids the server would refuse elsewhere) are never sent.
+            List<string> checkedUids = WKInputRules.Uids(uids, "Uid");
             var request = new WKRequest("POST", "/route/batch")
             {
-                Body = JsonSerializer.SerializeToUtf8Bytes(new List<string>(uids).ToArray(), ServerJsonContext.Default.StringArray),
+                Body = JsonSerializer.SerializeToUtf8Bytes(checkedUids.ToArray(), ServerJsonContext.Default.StringArray),
             };
             if (intranet)
             {

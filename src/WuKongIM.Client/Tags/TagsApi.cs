@@ -48,6 +48,15 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("Give a tag key or a channel id.", "tagKey");
             }
+            // Blanks are never a key or an id: refused before anything is sent.
+            if (tagKey != null && tagKey.Length > 0 && tagKey.Trim().Length == 0)
+            {
+                throw new WKInvalidInputException("WKTagKeyEmpty", "The tag key is blank.", "TagKey", tagKey);
+            }
+            if (channelId != null && channelId.Length > 0 && channelId.Trim().Length == 0)
+            {
+                throw new WKInvalidInputException("WKChannelIdEmpty", "The channel id is blank.", "ChannelId", channelId);
+            }
             var body = new RemoveTagRequest
             {
                 TagKey = tagKey,

@@ -29,7 +29,8 @@ namespace WuKongIM.Client
             var body = new UpdateTokenBody
             {
                 Uid = WKInputRules.TokenUid(uid),
-                Token = string.IsNullOrEmpty(token) ? throw new WKInvalidInputException("WKTokenEmpty", "The token is empty.", "Token") : token,
+                // Blanks would become the device's token: refused like an empty one.
+                Token = string.IsNullOrWhiteSpace(token) ? throw new WKInvalidInputException("WKTokenEmpty", "The token is empty or blank.", "Token") : token,
                 DeviceFlag = (int)WKInputRules.DeviceFlag(deviceFlag),
                 DeviceLevel = (int)WKInputRules.DeviceLevel(deviceLevel),
             };
@@ -103,6 +104,11 @@ namespace WuKongIM.Client
         /// <summary><c>POST /user/update_plugin_no</c>: binds a user to a plugin number (AI and bot plugins).</summary>
         public Task UpdatePluginNoAsync(string uid, string pluginNo, CancellationToken cancellationToken = default)
         {
+            // An empty plugin number unbinds the user; one made only of blanks is a mistake, never sent.
+            if (!string.IsNullOrEmpty(pluginNo) && pluginNo.Trim().Length == 0)
+            {
+                throw new WKInvalidInputException("WKPluginNoBlank", "The plugin number is blank; pass an empty string to unbind the user.", "PluginNo", pluginNo);
+            }
             var body = new PluginNoBody { Uid = WKInputRules.Uid(uid), PluginNo = pluginNo ?? string.Empty };
             return _client.PostAsync("/user/update_plugin_no", body, UsersJsonContext.Default.PluginNoBody, idempotent: true, cancellationToken);
         }

@@ -9,7 +9,7 @@ namespace WuKongIM.Emulator.Control
 {
     /// <summary>
     /// Routes under /_emulator/ that are not part of WuKongIM: simulated device connections, fault injection, request
-    /// counters and a full reset. They need no manager token and are never counted or faulted.
+    /// counters and a full reset. They are never counted or faulted; with a manager token set they require it (EmulatorApp checks).
     /// </summary>
     public static class EmulatorControl
     {

@@ -12,8 +12,8 @@ using WuKongIM.Emulator.State;
 namespace WuKongIM.Emulator.Core
 {
     /// <summary>
-    /// The request pipeline, in v2.2.5's order: emulator control routes (outside the API), request counting and fault
-    /// injection, the manager-token check (401, empty body, no CORS), CORS and OPTIONS (204), gin-style routing (404 text
+    /// The request pipeline, in v2.2.5's order: emulator control routes (outside the API, behind the same token), request counting and fault
+    /// injection, the manager-token check (401, empty body, no CORS; before the body is read), the body cap (413), CORS and OPTIONS (204), gin-style routing (404 text
     /// for unknown paths and wrong methods, trailing-slash redirects), then the handler under the state lock.
     /// </summary>
     public sealed class EmulatorApp
@@ -22,14 +22,11 @@ namespace WuKongIM.Emulator.Core
         private readonly Random _random = new();
         private readonly object _randomLock = new();
 
-        public EmulatorApp(string? managerToken) : this(managerToken, new ClusterOptions())
+        /// <summary>An emulator with <paramref name="managerToken"/> (null: none required) and the bounds and cluster of <paramref name="options"/>.</summary>
+        public EmulatorApp(string? managerToken, EmulatorOptions? options = null)
         {
-        }
-
-        public EmulatorApp(string? managerToken, ClusterOptions cluster)
-        {
+            Options = options ?? new EmulatorOptions();
             ManagerToken = string.IsNullOrWhiteSpace(managerToken) ? null : managerToken;
-            Cluster = cluster;
             State = NewState();
             foreach (Type type in typeof(EmulatorApp).Assembly.GetTypes().Where(t => typeof(IRouteModule).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface).OrderBy(t => t.FullName, StringComparer.Ordinal))
             {
@@ -39,12 +36,17 @@ namespace WuKongIM.Emulator.Core
 
         public string? ManagerToken { get; }
 
+        public EmulatorOptions Options { get; }
+
         /// <summary>The node count, slots and manager accounts (kept across resets).</summary>
-        public ClusterOptions Cluster { get; }
+        public ClusterOptions Cluster => Options.Cluster;
 
         private EmulatorState NewState()
         {
-            var state = new EmulatorState(ManagerToken);
+            var state = new EmulatorState(ManagerToken)
+            {
+                MessageLimits = new MessageLimits(Options.MaxMessagesPerChannel, Options.MaxMessagesTotal),
+            };
             state.InitCluster(Cluster);
             return state;
         }
@@ -75,16 +77,29 @@ namespace WuKongIM.Emulator.Core
             }
             string path = context.Request.Path.HasValue ? context.Request.Path.Value! : "/";
             string method = context.Request.Method.ToUpperInvariant();
-            byte[] body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
             var query = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in context.Request.Query)
             {
                 query[pair.Key] = pair.Value.Count > 0 ? pair.Value[0] ?? string.Empty : string.Empty;
             }
+            string token = context.Request.Headers["token"].ToString();
+            bool hasToken = context.Request.Headers.ContainsKey("token");
 
             if (path.StartsWith("/_emulator/", StringComparison.Ordinal) || path == "/_emulator")
             {
-                ApiResult control = EmulatorControl.Handle(this, method, path, query, body, nodeId);
+                // The control routes reset state and inject faults: with a token set, they need it like the API does.
+                if (!Authorized(token, hasToken))
+                {
+                    await WriteAsync(context, ApiResult.Empty(401), cors: false).ConfigureAwait(false);
+                    return;
+                }
+                byte[]? controlBody = await ReadBodyAsync(context).ConfigureAwait(false);
+                if (controlBody == null)
+                {
+                    await WriteAsync(context, TooLarge(), cors: false).ConfigureAwait(false);
+                    return;
+                }
+                ApiResult control = EmulatorControl.Handle(this, method, path, query, controlBody, nodeId);
                 await WriteAsync(context, control, cors: false).ConfigureAwait(false);
                 return;
             }
@@ -115,8 +130,27 @@ namespace WuKongIM.Emulator.Core
                 }
             }
 
+            // The token is checked before a byte of the body is read: an unauthenticated request costs no buffer.
+            if (!Authorized(token, hasToken))
+            {
+                await WriteAsync(context, ApiResult.Empty(401), cors: false).ConfigureAwait(false);
+                return;
+            }
+            byte[]? body = await ReadBodyAsync(context).ConfigureAwait(false);
+            if (body == null)
+            {
+                await WriteAsync(context, TooLarge(), cors: true).ConfigureAwait(false);
+                return;
+            }
+            bool large = body.Length >= MemoryReclaimer.LargeBodyBytes;
             string authorization = context.Request.Headers.Authorization.ToString();
-            ApiResult result = Dispatch(context.Request.Headers["token"].ToString(), context.Request.Headers.ContainsKey("token"), method, path, query, body, out bool cors, nodeId, authorization);
+            ApiResult result = Dispatch(token, hasToken, method, path, query, body, out bool cors, nodeId, authorization);
+            // The state machine of this method holds the body until it returns: let go of it before reclaiming.
+            body = null;
+            if (large)
+            {
+                MemoryReclaimer.AfterLargeRequest();
+            }
             if (fault == FaultAction.DropAfter)
             {
                 context.Abort();
@@ -124,6 +158,11 @@ namespace WuKongIM.Emulator.Core
             }
             await WriteAsync(context, result, cors).ConfigureAwait(false);
         }
+
+        private bool Authorized(string token, bool hasToken) => ManagerToken == null || (hasToken && token == ManagerToken);
+
+        private ApiResult TooLarge() => ApiResult.Text(413, "request body too large: the emulator accepts at most " +
+            Options.MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes (--max-body-bytes)");
 
         /// <summary>Token check, CORS/OPTIONS, routing and the handler. Plain code so its order is easy to follow.</summary>
         public ApiResult Dispatch(string token, bool hasToken, string method, string path, IReadOnlyDictionary<string, string> query, byte[] body, out bool cors) =>
@@ -183,11 +222,56 @@ namespace WuKongIM.Emulator.Core
             return FaultAction.None;
         }
 
-        private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+        /// <summary>
+        /// The body, or null when it is larger than the cap. A declared length above the cap is refused unread; a declared
+        /// length is read into one array of that size (no doubling buffers); a chunked body is read only up to the cap.
+        /// </summary>
+        private async Task<byte[]?> ReadBodyAsync(HttpContext context)
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer).ConfigureAwait(false);
-            return buffer.ToArray();
+            HttpRequest request = context.Request;
+            long cap = Options.MaxRequestBodyBytes;
+            long? declared = request.ContentLength;
+            if (declared > cap)
+            {
+                return null;
+            }
+            try
+            {
+                if (declared.HasValue)
+                {
+                    var exact = new byte[declared.Value];
+                    int filled = 0;
+                    while (filled < exact.Length)
+                    {
+                        int n = await request.Body.ReadAsync(exact.AsMemory(filled), context.RequestAborted).ConfigureAwait(false);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+                        filled += n;
+                    }
+                    return filled == exact.Length ? exact : exact.AsSpan(0, filled).ToArray();
+                }
+                using var buffer = new MemoryStream();
+                var chunk = new byte[81920];
+                while (true)
+                {
+                    int n = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        return buffer.ToArray();
+                    }
+                    if (buffer.Length + n > cap)
+                    {
+                        return null;
+                    }
+                    buffer.Write(chunk, 0, n);
+                }
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return null;
+            }
         }
 
         private static async Task WriteAsync(HttpContext context, ApiResult result, bool cors)

@@ -36,11 +36,16 @@ namespace WuKongIM.Emulator.Core
         public IReadOnlyList<Uri> NodeUris { get; }
 
         public static Task<EmulatorHost> StartAsync(string urls = "http://127.0.0.1:0", string? managerToken = null) =>
-            StartAsync(urls, managerToken, new ClusterOptions());
+            StartAsync(urls, new EmulatorOptions { ManagerToken = managerToken });
 
-        public static async Task<EmulatorHost> StartAsync(string urls, string? managerToken, ClusterOptions cluster)
+        public static Task<EmulatorHost> StartAsync(string urls, string? managerToken, ClusterOptions cluster) =>
+            StartAsync(urls, new EmulatorOptions { ManagerToken = managerToken, Cluster = cluster });
+
+        public static async Task<EmulatorHost> StartAsync(string urls, EmulatorOptions options)
         {
-            var app = new EmulatorApp(managerToken, cluster);
+            options.Validate();
+            ClusterOptions cluster = options.Cluster;
+            var app = new EmulatorApp(options.ManagerToken, options);
             var webs = new List<WebApplication>();
             var uris = new List<Uri>();
             try
@@ -48,7 +53,7 @@ namespace WuKongIM.Emulator.Core
                 foreach (ulong nodeId in cluster.NodeIds)
                 {
                     int offset = (int)(nodeId - ClusterOptions.FirstNodeId);
-                    WebApplication web = Build(offset == 0 ? urls : FollowingPort(urls, offset));
+                    WebApplication web = Build(offset == 0 ? urls : FollowingPort(urls, offset), options);
                     web.Run(context => app.HandleAsync(context, nodeId));
                     webs.Add(web);
                     await web.StartAsync().ConfigureAwait(false);
@@ -68,7 +73,7 @@ namespace WuKongIM.Emulator.Core
             return new EmulatorHost(webs, app, uris);
         }
 
-        private static WebApplication Build(string urls)
+        private static WebApplication Build(string urls, EmulatorOptions options)
         {
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
             builder.Logging.ClearProviders();
@@ -76,7 +81,8 @@ namespace WuKongIM.Emulator.Core
             builder.WebHost.ConfigureKestrel(k =>
             {
                 k.AddServerHeader = false;
-                k.Limits.MaxRequestBodySize = 256L * 1024 * 1024;
+                // A backstop only: EmulatorApp answers 413 itself, before it buffers anything.
+                k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             });
             return builder.Build();
         }

@@ -379,7 +379,7 @@ namespace WuKongIM.Emulator.Areas
             // Asking for the leader creates the channel's cluster configuration when it is missing.
             s.Activate(storedId, type);
             List<StoredMessage> all = s.Messages.TryGetValue((storedId, type), out List<StoredMessage>? l) ? l : new List<StoredMessage>();
-            List<StoredMessage> page = SelectPage(all, start, end, pullMode, limit);
+            List<StoredMessage> page = SelectPage(all, start, end, pullMode, limit, s.FirstMessageSeq(storedId, type));
 
             bool more = !(page.Count < limit);
             if (page.Count > 0 && end != 0)
@@ -399,10 +399,12 @@ namespace WuKongIM.Emulator.Areas
         /// The storage range rules of v2.2.5 (§3.7), all ascending: start=end=0 → the newest <c>limit</c>; up → [start, end)
         /// from the bottom (end 0 = unbounded; limit 0 = everything); down with end ≤ start → the newest <c>limit</c> of
         /// (end, start], counted from start even when start is above the last seq; down with end &gt; start → nothing.
+        /// <paramref name="firstSeq"/> is the seq of <c>all[0]</c> (above 1 when the emulator's message limits dropped the oldest).
         /// </summary>
-        public static List<StoredMessage> SelectPage(List<StoredMessage> all, ulong start, ulong end, long pullMode, long limit)
+        public static List<StoredMessage> SelectPage(List<StoredMessage> all, ulong start, ulong end, long pullMode, long limit, ulong firstSeq = 1)
         {
             int count = all.Count;
+            ulong lastSeq = firstSeq - 1 + (ulong)count;
             if (start == 0 && end == 0)
             {
                 int take = (int)Math.Max(0, Math.Min(limit, count));
@@ -410,15 +412,15 @@ namespace WuKongIM.Emulator.Areas
             }
             if (pullMode == 1)
             {
-                ulong from = Math.Max(start, 1);
-                ulong to = end == 0 ? (ulong)count : Math.Min(end - 1, (ulong)count);
+                ulong from = Math.Max(start, firstSeq);
+                ulong to = end == 0 ? lastSeq : Math.Min(end - 1, lastSeq);
                 if (from > to)
                 {
                     return new List<StoredMessage>();
                 }
                 long available = (long)(to - from + 1);
                 long take = limit <= 0 ? available : Math.Min(limit, available);
-                return all.GetRange((int)(from - 1), (int)take);
+                return all.GetRange((int)(from - firstSeq), (int)take);
             }
             if (end > start)
             {
@@ -430,13 +432,13 @@ namespace WuKongIM.Emulator.Areas
             }
             // LoadPrevRangeMsgs: the window [start - limit + 1, start] (not below end + 1), clipped at the last seq only
             // afterwards, so a start above the last seq yields a short page or none.
-            ulong low = start - end > (ulong)limit ? start - (ulong)limit + 1 : end + 1;
-            ulong high = Math.Min(start, (ulong)count);
+            ulong low = Math.Max(start - end > (ulong)limit ? start - (ulong)limit + 1 : end + 1, firstSeq);
+            ulong high = Math.Min(start, lastSeq);
             if (high < low)
             {
                 return new List<StoredMessage>();
             }
-            return all.GetRange((int)(low - 1), (int)(high - low + 1));
+            return all.GetRange((int)(low - firstSeq), (int)(high - low + 1));
         }
 
         private static ApiResult MaxMessageSeq(ApiRequest r)

@@ -69,7 +69,7 @@ namespace WuKongIM.Emulator.State
             var message = new StoredMessage
             {
                 MessageId = draft.MessageId,
-                MessageSeq = (ulong)list.Count + 1,
+                MessageSeq = LastMessageSeq(draft.StoredChannelId, draft.ChannelType) + 1,
                 ClientMsgNo = draft.ClientMsgNo,
                 FromUid = draft.FromUid,
                 ChannelId = draft.StoredChannelId,
@@ -84,6 +84,7 @@ namespace WuKongIM.Emulator.State
             };
             list.Add(message);
             MessagesById[message.MessageId] = message;
+            EnforceMessageLimits(message, list);
             Activate(draft.StoredChannelId, draft.ChannelType);
             UpdateConversationsFor(message, draft.Receivers);
             return message;
@@ -136,11 +137,12 @@ namespace WuKongIM.Emulator.State
         /// <summary>The stored message with this seq, or null.</summary>
         public StoredMessage? MessageAt(string storedId, byte type, ulong seq)
         {
-            if (seq == 0 || !Messages.TryGetValue((storedId, type), out List<StoredMessage>? list) || seq > (ulong)list.Count)
+            ulong first = FirstMessageSeq(storedId, type);
+            if (seq < first || !Messages.TryGetValue((storedId, type), out List<StoredMessage>? list) || seq - first >= (ulong)list.Count)
             {
                 return null;
             }
-            return list[(int)(seq - 1)];
+            return list[(int)(seq - first)];
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using WuKongIM.Client;
@@ -7,32 +6,12 @@ namespace WuKongIM.PowerShell
 {
     [Cmdlet(VerbsCommon.Get, "WKChannelBlacklist")]
     [OutputType(typeof(WKChannelMember))]
-    public sealed class GetWKChannelBlacklistCommand : WKChannelCmdletBase
+    public sealed class GetWKChannelBlacklistCommand : WKChannelListReadCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("channel_id")]
-        [ValidateNotNullOrEmpty]
-        public string ChannelId { get; set; } = string.Empty;
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("channel_type")]
-        public WKChannelType ChannelType { get; set; } = WKChannelType.Group;
-
-        protected override void ProcessRecord()
+        protected override IEnumerable<object> ReadList(WKChannelKey channel)
         {
-            var channel = new WKChannelKey(ChannelId, ChannelType);
-            try
-            {
-                WKChannelValidation.RequireChannel(channel.ChannelId, channel.ChannelType, specialCharacters: false);
-                foreach (string uid in Run(ct => Client.Channels.GetBlacklistAsync(channel.ChannelId, channel.ChannelType, ct)))
-                {
-                    WriteObject(new WKChannelMember(channel.ChannelId, channel.ChannelType, uid, WKChannelList.Blacklist));
-                }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, channel);
-            }
+            WKChannelValidation.RequireChannel(channel.ChannelId, channel.ChannelType, specialCharacters: false);
+            return Members(channel, WKChannelList.Blacklist, Run(ct => Client.Channels.GetBlacklistAsync(channel.ChannelId, channel.ChannelType, ct)));
         }
     }
 }

@@ -39,15 +39,17 @@ namespace WuKongIM.PowerShell
         /// <summary>Adds each channel's highest message seq (GET /channel/max_message_seq).</summary>
         [Parameter] public SwitchParameter IncludeMaxSeq { get; set; }
 
-        private ulong _skipped;
-        private ulong _written;
+        private PagingWindow? _window;
+
+        /// <summary>-Skip and -First over the rows that pass the filters, across all pipeline input.</summary>
+        private PagingWindow Window => _window ??= new PagingWindow(PagingParameters.Skip, PagingParameters.First);
 
         protected override void ProcessRecord()
         {
             bool? ban = Named(nameof(Banned), Banned);
             bool? disband = Named(nameof(Disbanded), Disbanded);
             bool typeGiven = MyInvocation.BoundParameters.ContainsKey(nameof(ChannelType));
-            try
+            RunItem(ParameterSetName == IdSet ? (object)ChannelId : null, () =>
             {
                 if (ParameterSetName == IdSet)
                 {
@@ -79,7 +81,7 @@ namespace WuKongIM.PowerShell
                 IAsyncEnumerator<WKChannel> rowsOfAllPages = Client.Channels.ListChannelsAsync(typeGiven ? ChannelType : (WKChannelType?)null, PageSize, CancellationToken).GetAsyncEnumerator(CancellationToken);
                 try
                 {
-                    while (_written < PagingParameters.First && Run(ct => rowsOfAllPages.MoveNextAsync().AsTask()))
+                    while (!Window.Done && Run(ct => rowsOfAllPages.MoveNextAsync().AsTask()))
                     {
                         Emit(rowsOfAllPages.Current, ban, disband);
                     }
@@ -88,11 +90,7 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => rowsOfAllPages.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, ParameterSetName == IdSet ? (object)ChannelId : null);
-            }
+            });
         }
 
         private void Emit(WKChannel row, bool? ban, bool? disband)
@@ -101,12 +99,7 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            if (_skipped < PagingParameters.Skip)
-            {
-                _skipped++;
-                return;
-            }
-            if (_written >= PagingParameters.First)
+            if (!Window.Take())
             {
                 return;
             }
@@ -115,7 +108,6 @@ namespace WuKongIM.PowerShell
                 WriteWarning(row + " is not in the server's channel listing (it was first created by subscriber_add): its subscriber count was counted from the member list, and LastMsgSeq and CreatedAt are not available.");
             }
             AddMessages(row);
-            _written++;
             WriteObject(row);
         }
 
@@ -135,7 +127,7 @@ namespace WuKongIM.PowerShell
                 }
                 return;
             }
-            try
+            RunItem(row, () =>
             {
                 if (IncludeLastMessage)
                 {
@@ -145,6 +137,7 @@ namespace WuKongIM.PowerShell
                     }
                     catch (WKApiException ex) when (ex.Kind == WKErrorKind.NotFound)
                     {
+                        // Kept as a catch: the server answers "no message yet" as not found, which here means an empty column.
                         row.LastMessage = null;
                     }
                 }
@@ -156,15 +149,11 @@ namespace WuKongIM.PowerShell
                     }
                     catch (WKApiException ex) when (ex.Kind == WKErrorKind.BadRequest && ex.ServerMessage == "not found")
                     {
-                        // A never-activated channel answers "not found" on a single node: it has no messages.
+                        // Kept as a catch: a never-activated channel answers "not found" on a single node: it has no messages.
                         row.MaxMessageSeq = 0;
                     }
                 }
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, row);
-            }
+            });
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using WuKongIM.Client;
@@ -7,32 +6,12 @@ namespace WuKongIM.PowerShell
 {
     [Cmdlet(VerbsCommon.Get, "WKChannelSubscriber")]
     [OutputType(typeof(WKChannelMember))]
-    public sealed class GetWKChannelSubscriberCommand : WKChannelCmdletBase
+    public sealed class GetWKChannelSubscriberCommand : WKChannelListReadCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("channel_id")]
-        [ValidateNotNullOrEmpty]
-        public string ChannelId { get; set; } = string.Empty;
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("channel_type")]
-        public WKChannelType ChannelType { get; set; } = WKChannelType.Group;
-
-        protected override void ProcessRecord()
+        protected override IEnumerable<object> ReadList(WKChannelKey channel)
         {
-            var channel = new WKChannelKey(ChannelId, ChannelType);
-            try
-            {
-                RequireSubscriberChannel(channel);
-                foreach (string uid in Run(ct => Client.Channels.GetSubscribersAsync(channel.ChannelId, channel.ChannelType, ct)))
-                {
-                    WriteObject(new WKChannelMember(channel.ChannelId, channel.ChannelType, uid, WKChannelList.Subscribers));
-                }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, channel);
-            }
+            RequireSubscriberChannel(channel);
+            return Members(channel, WKChannelList.Subscribers, Run(ct => Client.Channels.GetSubscribersAsync(channel.ChannelId, channel.ChannelType, ct)));
         }
     }
 }

@@ -40,7 +40,7 @@ namespace WuKongIM.PowerShell
             var channel = new WKChannelKey(ChannelId, ChannelType);
             var info = new WKChannelInfo { ChannelId = ChannelId, ChannelType = ChannelType, Ban = Ban, Disband = Disband, SendBan = SendBan, Large = Large, AllowStranger = AllowStranger };
             List<string> members = SplitSubscribers(Subscriber);
-            try
+            RunItem(channel, () =>
             {
                 WKChannelValidation.RequireChannel(ChannelId, ChannelType, specialCharacters: true);
                 if (ChannelType == WKChannelType.Person && members.Count > 0)
@@ -64,11 +64,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(Run(ct => Client.Channels.GetChannelAsync(ChannelId, ChannelType, ct)));
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, channel);
-            }
+            });
         }
 
         private static List<string> SplitSubscribers(string[] values)

@@ -30,14 +30,14 @@ namespace WuKongIM.PowerShell
         protected override void ProcessRecord()
         {
             var channel = new WKChannelKey(ChannelId, ChannelType);
-            try
+            RunItem(channel, () =>
             {
                 if (ChannelType == WKChannelType.Person)
                 {
                     // Refused before asking: the client would refuse it anyway.
                     Run(ct => Client.Channels.DeleteChannelAsync(ChannelId, ChannelType, ct));
                 }
-                if (!ConfirmChange(channel.ToString(), "Disband (POST /channel/delete; messages stay readable)", Force))
+                if (!ShouldProcessOrForce(Force, channel.ToString(), "Disband (POST /channel/delete; messages stay readable)"))
                 {
                     return;
                 }
@@ -48,11 +48,7 @@ namespace WuKongIM.PowerShell
                     return true;
                 });
                 PostThrottled(_deletes, channel, WriteFailure);
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, channel);
-            }
+            });
         }
 
         protected override void EndProcessing() => DrainThrottled(_deletes, WriteFailure);

@@ -87,7 +87,7 @@ namespace WuKongIM.PowerShell
                 PageSize = PageSize,
                 MaxCount = All ? (long?)null : First,
             };
-            try
+            RunItem((object?)Text ?? (object?)search.MessageId ?? search.FromUid ?? search.ClientMsgNo ?? search.ChannelId, () =>
             {
                 if (All && MyInvocation.BoundParameters.ContainsKey(nameof(First)))
                 {
@@ -109,11 +109,7 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => rows.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, (object?)Text ?? (object?)search.MessageId ?? search.FromUid ?? search.ClientMsgNo ?? search.ChannelId);
-            }
+            });
         }
     }
 }

@@ -20,14 +20,10 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(new WKChannelKey(ChannelId, ChannelType), () =>
             {
                 WriteObject(Run(ct => Client.Cluster.GetChannelConfigAsync(ChannelId, ChannelType, ct)));
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, new WKChannelKey(ChannelId, ChannelType));
-            }
+            });
         }
     }
 }

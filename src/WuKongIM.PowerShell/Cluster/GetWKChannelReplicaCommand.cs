@@ -24,7 +24,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(new WKChannelKey(ChannelId, ChannelType), () =>
             {
                 if (Local)
                 {
@@ -34,11 +34,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(Run(ct => Client.Cluster.GetChannelReplicasAsync(ChannelId, ChannelType, ct)), enumerateCollection: true);
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, new WKChannelKey(ChannelId, ChannelType));
-            }
+            });
         }
     }
 }

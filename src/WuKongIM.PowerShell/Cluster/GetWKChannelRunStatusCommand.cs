@@ -36,13 +36,8 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            if (!RunItem(new WKChannelKey(ChannelId, ChannelType), () => WKChannelValidation.RequireChannel(ChannelId, ChannelType, specialCharacters: false)))
             {
-                WKChannelValidation.RequireChannel(ChannelId, ChannelType, specialCharacters: false);
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, new WKChannelKey(ChannelId, ChannelType));
                 return;
             }
             _pending.Add(new KeyValuePair<string, WKChannelType>(ChannelId, ChannelType));
@@ -64,15 +59,11 @@ namespace WuKongIM.PowerShell
         {
             KeyValuePair<string, WKChannelType>[] batch = _pending.ToArray();
             _pending.Clear();
-            try
+            RunItem(batch.Select(c => new WKChannelKey(c.Key, c.Value)).ToArray(), () =>
             {
                 WKClient target = _target ??= ResolveTarget();
                 WriteObject(Run(ct => target.Cluster.GetChannelStatusAsync(batch, ct)), enumerateCollection: true);
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, batch.Select(c => new WKChannelKey(c.Key, c.Value)).ToArray());
-            }
+            });
         }
 
         /// <summary>The route answers for the node it reaches, so -NodeId is reached at its own API address.</summary>

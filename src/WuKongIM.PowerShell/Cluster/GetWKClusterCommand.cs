@@ -11,14 +11,10 @@ namespace WuKongIM.PowerShell
     {
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Client.BaseUri, () =>
             {
                 WriteObject(Run(ct => Client.Cluster.GetInfoAsync(ct)));
-            }
-            catch (Exception ex) when (ex is WKApiException)
-            {
-                WriteWKError(ex, Client.BaseUri);
-            }
+            });
         }
     }
 }

@@ -37,7 +37,7 @@ namespace WuKongIM.PowerShell
             {
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             }
-            try
+            RunItem(NodeId, () =>
             {
                 if (LogType == WKClusterLogType.Slot && SlotId == null)
                 {
@@ -58,11 +58,7 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => rows.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, NodeId);
-            }
+            });
         }
     }
 }

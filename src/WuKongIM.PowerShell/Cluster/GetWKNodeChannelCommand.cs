@@ -38,7 +38,7 @@ namespace WuKongIM.PowerShell
                 // The route's total is always 0: report it as unknown (accuracy 0).
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             }
-            try
+            RunItem(NodeId, () =>
             {
                 IAsyncEnumerator<WKNodeChannel> rows = Client.Cluster.ListNodeChannelsAsync(NodeId, ChannelId, ChannelType, PageSize, CancellationToken).GetAsyncEnumerator(CancellationToken);
                 try
@@ -55,11 +55,7 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => rows.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, NodeId);
-            }
+            });
         }
     }
 }

@@ -33,7 +33,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(NodeId, () =>
             {
                 if (Local)
                 {
@@ -58,11 +58,7 @@ namespace WuKongIM.PowerShell
                     }
                     WriteObject(node);
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException)
-            {
-                WriteWKError(ex, NodeId);
-            }
+            });
         }
     }
 }

@@ -41,7 +41,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(SlotId, () =>
             {
                 // The full list is read once (piped ids share it): it tells which ids exist, so an unknown one is reported
                 // on its own instead of failing the whole /cluster/slots call, and the config route (which crashes on an
@@ -87,11 +87,7 @@ namespace WuKongIM.PowerShell
                     }
                     WriteObject(slot);
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException)
-            {
-                WriteWKError(ex, SlotId);
-            }
+            });
         }
     }
 }

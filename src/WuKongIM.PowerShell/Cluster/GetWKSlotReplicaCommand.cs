@@ -19,7 +19,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(SlotId, () =>
             {
                 if (Local)
                 {
@@ -29,11 +29,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(Run(ct => Client.Cluster.GetSlotReplicasAsync(SlotId, ct)), enumerateCollection: true);
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException)
-            {
-                WriteWKError(ex, SlotId);
-            }
+            });
         }
     }
 }

@@ -12,7 +12,7 @@ namespace WuKongIM.PowerShell
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "WKSlotElection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WKSlot))]
-    public sealed class InvokeWKSlotElectionCommand : WKUsersCmdlet
+    public sealed class InvokeWKSlotElectionCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("slot_id", "Slot")]
@@ -28,7 +28,7 @@ namespace WuKongIM.PowerShell
         protected override void ProcessRecord()
         {
             string target = "slot " + SlotId.ToString(CultureInfo.InvariantCulture);
-            try
+            RunItem(target, () =>
             {
                 if (!ShouldProcessOrForce(Force, target, "Force a leader election"))
                 {
@@ -39,11 +39,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(Run(ct => Client.Cluster.GetAllSlotsAsync(ct)).FirstOrDefault(s => s.SlotId == SlotId));
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, target);
-            }
+            });
         }
     }
 }

@@ -12,7 +12,7 @@ namespace WuKongIM.PowerShell
     /// </summary>
     [Cmdlet(VerbsCommon.Move, "WKChannelReplica", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WKChannelClusterConfig))]
-    public sealed class MoveWKChannelReplicaCommand : WKUsersCmdlet
+    public sealed class MoveWKChannelReplicaCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
@@ -44,7 +44,7 @@ namespace WuKongIM.PowerShell
         {
             var channel = new WKChannelKey(ChannelId, ChannelType);
             string action = "Move the replica on node " + FromNodeId.ToString(CultureInfo.InvariantCulture) + " to node " + ToNodeId.ToString(CultureInfo.InvariantCulture);
-            try
+            RunItem(channel, () =>
             {
                 if (!ShouldProcessOrForce(Force, ChannelId + " (" + ChannelType + ")", action))
                 {
@@ -55,11 +55,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(Run(ct => Client.Cluster.GetChannelConfigAsync(ChannelId, ChannelType, ct)));
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, channel);
-            }
+            });
         }
     }
 }

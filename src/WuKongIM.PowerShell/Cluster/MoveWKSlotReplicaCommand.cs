@@ -12,7 +12,7 @@ namespace WuKongIM.PowerShell
     /// </summary>
     [Cmdlet(VerbsCommon.Move, "WKSlotReplica", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WKSlot))]
-    public sealed class MoveWKSlotReplicaCommand : WKUsersCmdlet
+    public sealed class MoveWKSlotReplicaCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("slot_id", "Slot")]
@@ -39,7 +39,7 @@ namespace WuKongIM.PowerShell
         {
             string target = "slot " + SlotId.ToString(CultureInfo.InvariantCulture);
             string action = "Move the replica on node " + FromNodeId.ToString(CultureInfo.InvariantCulture) + " to node " + ToNodeId.ToString(CultureInfo.InvariantCulture);
-            try
+            RunItem(target, () =>
             {
                 if (!ShouldProcessOrForce(Force, target, action))
                 {
@@ -50,11 +50,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(Run(ct => Client.Cluster.GetAllSlotsAsync(ct)).FirstOrDefault(s => s.SlotId == SlotId));
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, target);
-            }
+            });
         }
     }
 }

@@ -9,7 +9,7 @@ namespace WuKongIM.PowerShell
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "WKClusterChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WKChannelReplica))]
-    public sealed class StopWKClusterChannelCommand : WKUsersCmdlet
+    public sealed class StopWKClusterChannelCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
@@ -30,7 +30,7 @@ namespace WuKongIM.PowerShell
         protected override void ProcessRecord()
         {
             var channel = new WKChannelKey(ChannelId, ChannelType);
-            try
+            RunItem(channel, () =>
             {
                 if (!ShouldProcessOrForce(Force, ChannelId + " (" + ChannelType + ")", "Stop the channel's raft group"))
                 {
@@ -41,11 +41,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(Run(ct => Client.Cluster.GetChannelReplicasAsync(ChannelId, ChannelType, ct)), enumerateCollection: true);
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, channel);
-            }
+            });
         }
     }
 }

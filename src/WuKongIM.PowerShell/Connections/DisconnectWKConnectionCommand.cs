@@ -8,7 +8,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Kicks client connections (POST /conn/kick); -Force closes them at once (POST /conn/remove).</summary>
     [Cmdlet(VerbsCommunications.Disconnect, "WKConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WKUserResult))]
-    public sealed class DisconnectWKConnectionCommand : WKUsersCmdlet
+    public sealed class DisconnectWKConnectionCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -39,7 +39,7 @@ namespace WuKongIM.PowerShell
         protected override void ProcessRecord()
         {
             string target = Uid + " #" + ConnId.ToString(CultureInfo.InvariantCulture);
-            try
+            RunItem(target, () =>
             {
                 WKInputRules.Uid(Uid);
                 if (!ShouldProcess(target, Force ? "Close connection (/conn/remove)" : "Kick connection (/conn/kick)"))
@@ -61,11 +61,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(new WKUserResult { Uid = Uid, Action = Force ? "RemoveConnection" : "KickConnection" });
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, target);
-            }
+            });
         }
     }
 }

@@ -8,7 +8,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Lists client connections (GET /connz, paged), optionally of one uid, sorted as the server sorts.</summary>
     [Cmdlet(VerbsCommon.Get, "WKConnection", SupportsPaging = true, DefaultParameterSetName = NodeSet)]
     [OutputType(typeof(WKConnection))]
-    public sealed class GetWKConnectionCommand : WKUsersCmdlet
+    public sealed class GetWKConnectionCommand : WKApiCmdlet
     {
         private const string NodeSet = "Node";
         private const string AllNodesSet = "AllNodes";
@@ -63,7 +63,7 @@ namespace WuKongIM.PowerShell
                 WriteAllNodes(window, exact);
                 return;
             }
-            try
+            RunItem(Uid, () =>
             {
                 // The client's listing keeps its place when rows written here are closed downstream (| Disconnect-WKConnection).
                 IAsyncEnumerator<WKConnection> rows = Client.Connections.ListConnectionsAsync(Uid, exact, Sort, NodeId, PageSize, CancellationToken).GetAsyncEnumerator(CancellationToken);
@@ -81,16 +81,12 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => rows.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
 
         private void WriteAllNodes(PagingWindow window, bool exact)
         {
-            try
+            RunItem(Uid, () =>
             {
                 IAsyncEnumerator<WKNodeResult<IReadOnlyList<WKConnection>>> nodes = Client.Cluster
                     .GetConnectionsOfAllNodesAsync(Uid, exact, Sort, PageSize, ThrottleLimit, CancellationToken).GetAsyncEnumerator(CancellationToken);
@@ -118,11 +114,7 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => nodes.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

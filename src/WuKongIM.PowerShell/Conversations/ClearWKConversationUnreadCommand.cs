@@ -20,14 +20,10 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            try
+            RunItem(Target, () =>
             {
                 Run(ct => Client.Conversations.ClearUnreadAsync(Uid, ChannelId, ChannelType, MessageSeq, ct));
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, Target);
-            }
+            });
         }
     }
 }

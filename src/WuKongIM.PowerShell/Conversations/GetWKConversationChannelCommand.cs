@@ -29,7 +29,7 @@ namespace WuKongIM.PowerShell
         {
             foreach (string uid in Uid)
             {
-                try
+                RunItem(uid, () =>
                 {
                     if (Stored)
                     {
@@ -37,17 +37,13 @@ namespace WuKongIM.PowerShell
                         {
                             WriteObject(row);
                         }
-                        continue;
+                        return;
                     }
                     foreach (WKConversationChannel channel in Run(ct => Client.Conversations.GetChannelsAsync(uid, ct)))
                     {
                         WriteObject(channel);
                     }
-                }
-                catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-                {
-                    WriteWKError(ex, uid);
-                }
+                });
             }
         }
     }

@@ -60,14 +60,14 @@ namespace WuKongIM.PowerShell
             int recentCount = WKConversationCmdletLogic.RecentCount(IncludeRecent, RecentCount);
             foreach (string uid in Uid)
             {
-                try
+                RunItem(uid, () =>
                 {
                     if (ParameterSetName == ChannelSet)
                     {
                         WKChannelKey[] channels = ChannelId.Select(id => new WKChannelKey(id, ChannelType)).ToArray();
                         IReadOnlyList<WKConversation> found = Run(ct => Client.Conversations.GetByChannelsAsync(uid, channels, WKConversationCmdletLogic.RequestedRecentCount(recentCount), ct));
                         WriteAll(WKConversationCmdletLogic.ShapeRecents(found, recentCount));
-                        continue;
+                        return;
                     }
                     WKConversationPager pager = Client.Conversations.CreatePager(
                         WKConversationCmdletLogic.SyncQuery(uid, recentCount, OnlyUnread, Version, ExcludeChannelType, PageSize));
@@ -75,11 +75,7 @@ namespace WuKongIM.PowerShell
                     {
                         WriteAll(Run(ct => pager.NextPageAsync(ct)));
                     }
-                }
-                catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-                {
-                    WriteWKError(ex, uid);
-                }
+                });
             }
         }
 

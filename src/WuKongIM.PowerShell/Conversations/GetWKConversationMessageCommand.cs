@@ -65,8 +65,8 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            WKConversationMessageQuery query;
-            try
+            WKConversationMessageQuery? query = null;
+            bool valid = RunItem(WKConversationCmdletLogic.Describe(Uid, ChannelId, ChannelType), () =>
             {
                 WKIds.RequireUid(Uid, "Uid");
                 query = new WKConversationMessageQuery
@@ -75,13 +75,12 @@ namespace WuKongIM.PowerShell
                     ChannelType = ChannelType,
                     FromSeq = WKConversationCmdletLogic.StartSeq(FromSeq, Unread, ReadedToMsgSeq),
                 };
-            }
-            catch (WKValidationException ex)
+            });
+            if (!valid)
             {
-                WriteWKError(ex, WKConversationCmdletLogic.Describe(Uid, ChannelId, ChannelType));
                 return;
             }
-            if (_buffer!.Add(Uid, query, out WKChunk<string, WKConversationMessageQuery>? full) && full != null)
+            if (_buffer!.Add(Uid, query!, out WKChunk<string, WKConversationMessageQuery>? full) && full != null)
             {
                 Send(full);
             }
@@ -100,7 +99,7 @@ namespace WuKongIM.PowerShell
 
         private void Send(WKChunk<string, WKConversationMessageQuery> chunk)
         {
-            try
+            RunItem(chunk.Key, () =>
             {
                 IReadOnlyList<WKConversationMessages> answers = Run(ct => Client.Conversations.GetMessagesAsync(chunk.Key, chunk.Items.ToList(), Count, OldestFirst, ct));
                 foreach (WKConversationMessages channel in answers)
@@ -110,11 +109,7 @@ namespace WuKongIM.PowerShell
                         WriteObject(message);
                     }
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, chunk.Key);
-            }
+            });
         }
     }
 }

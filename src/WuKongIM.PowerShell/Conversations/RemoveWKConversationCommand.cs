@@ -18,14 +18,10 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            try
+            RunItem(Target, () =>
             {
                 Run(ct => Client.Conversations.DeleteAsync(Uid, ChannelId, ChannelType, ct));
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, Target);
-            }
+            });
         }
     }
 }

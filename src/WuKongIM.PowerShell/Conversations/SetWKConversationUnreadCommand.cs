@@ -23,18 +23,14 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            try
+            RunItem(Target, () =>
             {
                 WKUnreadChange change = Run(ct => Client.Conversations.LowerUnreadAsync(Uid, ChannelId, ChannelType, Unread, ct));
                 if (change.Decision == WKUnreadDecision.Unchanged)
                 {
                     WriteVerbose(WKConversationCmdletLogic.UnchangedNote(change));
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, Target);
-            }
+            });
         }
     }
 }

@@ -6,7 +6,7 @@ using WuKongIM.Client;
 namespace WuKongIM.PowerShell
 {
     /// <summary>The branches of the Conversations cmdlets, kept out of the cmdlet classes so they can be tested without a host.</summary>
-    public static class WKConversationCmdletLogic
+    internal static class WKConversationCmdletLogic
     {
         /// <summary>Recent messages shown when -IncludeRecent is given without -RecentCount.</summary>
         public const int DefaultRecentCount = 10;

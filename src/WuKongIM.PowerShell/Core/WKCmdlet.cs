@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using WuKongIM.Client;
@@ -22,6 +24,9 @@ namespace WuKongIM.PowerShell
         protected override void StopProcessing() => _cancellation.Cancel();
 
         private readonly QueueSink _sink = new QueueSink();
+
+        /// <summary>The dispatchers this cmdlet created; disposed with it.</summary>
+        private readonly List<IDisposable> _dispatchers = new List<IDisposable>();
 
         /// <summary>
         /// Runs one client call to completion, writing its request log as verbose output while it runs; <paramref name="whileWaiting"/>
@@ -62,13 +67,15 @@ namespace WuKongIM.PowerShell
         protected OrderedDispatcher<TIn, TOut> CreateDispatcher<TIn, TOut>(int throttleLimit, Func<TIn, CancellationToken, Task<TOut>> work)
         {
             PrepareForWorkerThreads();
-            return new OrderedDispatcher<TIn, TOut>(throttleLimit, (input, ct) =>
+            var dispatcher = new OrderedDispatcher<TIn, TOut>(throttleLimit, (input, ct) =>
             {
                 using (WKRequestLog.BeginScope(_sink))
                 {
                     return work(input, ct);
                 }
             }, CancellationToken);
+            _dispatchers.Add(dispatcher);
+            return dispatcher;
         }
 
         /// <summary>
@@ -138,8 +145,48 @@ namespace WuKongIM.PowerShell
             WriteWKError(outcome.Error!, target ?? outcome.Input);
         }
 
-        /// <summary>Failures that concern one input item: the command reports them and goes on with the next.</summary>
-        protected virtual bool IsItemFailure(Exception exception) => exception is WKApiException || exception is WKValidationException;
+        /// <summary>
+        /// The module's one rule for what concerns a single input item, so the command reports it and goes on with the next:
+        /// the server or the client refused it (WKApiException, WKValidationException and its typed input errors), a user
+        /// management precondition failed, a file could not be read or written, or a raw JSON body did not parse. Anything
+        /// else is a defect or a stop and ends the command.
+        /// </summary>
+        protected static bool IsItemFailure(Exception exception) =>
+            exception is WKApiException || exception is WKValidationException || exception is WKUserManagementException ||
+            exception is IOException || exception is UnauthorizedAccessException || exception is JsonException;
+
+        /// <summary>
+        /// Runs the work for one input item: an item failure (<see cref="IsItemFailure"/>) becomes a non-terminating error
+        /// targeted at <paramref name="target"/> and the command goes on; a stop or an unexpected exception ends it.
+        /// Returns false when the item failed.
+        /// </summary>
+        protected bool RunItem(object? target, Action work)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (Exception ex) when (IsItemFailure(ex))
+            {
+                WriteWKError(ex, target);
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess that -Force can skip (ConfirmImpact=High cmdlets): with -Force no prompt is shown unless -Confirm is
+        /// given explicitly, and a what-if run always wins (it only reports), whether -WhatIf is on this command or on a
+        /// caller. The rule itself is <see cref="WKForce"/>.
+        /// </summary>
+        protected bool ShouldProcessOrForce(bool force, string target, string action)
+        {
+            if (WKForce.SkipsShouldProcess(force, MyInvocation.BoundParameters, () => GetVariableValue("WhatIfPreference")))
+            {
+                return true;
+            }
+            return ShouldProcess(target, action);
+        }
 
         /// <summary>
         /// Writes one chunk's per-item results and, when its request failed, one error record naming the chunk's items;
@@ -194,7 +241,7 @@ namespace WuKongIM.PowerShell
         /// <summary>Stops the command: used only when nothing can continue (no session, invalid settings).</summary>
         protected void ThrowWKError(Exception exception, object? targetObject) => ThrowTerminatingError(ToErrorRecord(WKErrorMapper.Map(exception, targetObject)));
 
-        protected static ErrorRecord ToErrorRecord(WKErrorInfo info)
+        private protected static ErrorRecord ToErrorRecord(WKErrorInfo info)
         {
             var record = new ErrorRecord(info.Exception, info.ErrorId, info.Category, info.TargetObject);
             if (info.Details != null)
@@ -212,6 +259,11 @@ namespace WuKongIM.PowerShell
 
         public void Dispose()
         {
+            foreach (IDisposable dispatcher in _dispatchers)
+            {
+                dispatcher.Dispose();
+            }
+            _dispatchers.Clear();
             _cancellation.Dispose();
             GC.SuppressFinalize(this);
         }
@@ -230,42 +282,5 @@ namespace WuKongIM.PowerShell
                 }
             }
         }
-    }
-
-    /// <summary>Base of every cmdlet that calls the server: the -Session parameter and its resolution.</summary>
-    public abstract class WKApiCmdlet : WKCmdlet
-    {
-        private WKSession? _resolved;
-
-        /// <summary>The session to use; defaults to the one from Connect-WKServer, then to WUKONGIM_URL.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public WKSession? Session { get; set; }
-
-        /// <summary>The resolved session; a terminating WKNotConnected error when there is none.</summary>
-        protected WKSession ActiveSession
-        {
-            get
-            {
-                if (_resolved == null)
-                {
-                    try
-                    {
-                        _resolved = WKSessionStore.Resolve(Session, CurrentRunspaceId, Environment.GetEnvironmentVariable);
-                    }
-                    catch (Exception ex) when (ex is WKNotConnectedException || ex is WKValidationException)
-                    {
-                        ThrowWKError(ex, null);
-                        throw; // not reached: ThrowTerminatingError always throws
-                    }
-                }
-                return _resolved;
-            }
-        }
-
-        protected WKClient Client => ActiveSession.Client;
-
-        /// <summary>The runspace's default session is only visible on the pipeline thread, so it is resolved there.</summary>
-        protected override void PrepareForWorkerThreads() => _ = ActiveSession;
     }
 }

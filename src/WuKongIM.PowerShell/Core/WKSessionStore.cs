@@ -5,21 +5,11 @@ using WuKongIM.Client;
 
 namespace WuKongIM.PowerShell
 {
-    /// <summary>No session was given, none is connected in this runspace, and WUKONGIM_URL is not set.</summary>
-    [Serializable]
-    public sealed class WKNotConnectedException : InvalidOperationException
-    {
-        public WKNotConnectedException()
-            : base("Not connected to a WuKongIM server. Run Connect-WKServer -Uri <address>, pass -Session, or set the WUKONGIM_URL (and WUKONGIM_MANAGER_TOKEN) environment variables.")
-        {
-        }
-    }
-
     /// <summary>
     /// The default session of each runspace, and the session built from environment variables for scheduled tasks.
     /// Plain code (no PowerShell engine) so it is tested directly.
     /// </summary>
-    public static class WKSessionStore
+    internal static class WKSessionStore
     {
         public const string UrlVariable = "WUKONGIM_URL";
         public const string TokenVariable = "WUKONGIM_MANAGER_TOKEN";
@@ -61,9 +51,14 @@ namespace WuKongIM.PowerShell
             string key = url!.Trim() + "\n" + HashOf(token);
             // A disconnected environment session is replaced, so Disconnect-WKServer never leaves a dead one behind.
             return EnvironmentSessions.AddOrUpdate(key,
-                _ => WKSession.Create(url, ToSecureString(token), 30, 3, 0.5, "Environment"),
-                (_, existing) => existing.IsDisposed ? WKSession.Create(url, ToSecureString(token), 30, 3, 0.5, "Environment") : existing);
+                _ => FromEnvironmentSettings(url, token),
+                (_, existing) => existing.IsDisposed ? FromEnvironmentSettings(url, token) : existing);
         }
+
+        /// <summary>An environment session has no place for settings: it gets the client's defaults.</summary>
+        private static WKSession FromEnvironmentSettings(string url, string token) =>
+            WKSession.Create(url, ToSecureString(token), WKClientOptions.DefaultTimeoutSeconds, WKClientOptions.DefaultMaximumRetryCount,
+                WKClientOptions.DefaultRetryIntervalSeconds, "Environment");
 
         public static SecureString? ToSecureString(string? plain)
         {

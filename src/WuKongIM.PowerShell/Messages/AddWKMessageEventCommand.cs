@@ -68,7 +68,7 @@ namespace WuKongIM.PowerShell
         protected override void ProcessRecord()
         {
             string eventType = EventType ?? (Text != null ? "stream.delta" : string.Empty);
-            try
+            RunItem(ClientMsgNo, () =>
             {
                 if (eventType.Length == 0)
                 {
@@ -86,7 +86,7 @@ namespace WuKongIM.PowerShell
                     EventId = EventId,
                     Visibility = Visibility,
                     OccurredAt = OccurredAt,
-                    PayloadJson = WKPayload.EventPayloadJson(eventType, Text, InvokeWKRestMethodCommand.Unwrap(Payload)),
+                    PayloadJson = WKPayload.EventPayloadJson(eventType, Text, WKPowerShellValue.Unwrap(Payload)),
                     Headers = ToHeaders(Headers),
                 };
                 if (!ShouldProcess("stream " + ClientMsgNo + " in channel " + ChannelId + " (" + ChannelType + ")", "Add " + eventType + " event to lane " + (EventKey ?? "main")))
@@ -94,15 +94,7 @@ namespace WuKongIM.PowerShell
                     return;
                 }
                 WriteObject(Run(ct => Client.Messages.AddEventAsync(request, ct)));
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, ClientMsgNo);
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, ClientMsgNo);
-            }
+            });
         }
 
         private static IDictionary<string, string>? ToHeaders(Hashtable? headers)

@@ -58,20 +58,15 @@ namespace WuKongIM.PowerShell
             string expanded = WKMessageExporter.ExpandPath(Path, ChannelId, ChannelType);
             string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(expanded);
             WKExportFormat format = Format ?? WKMessageExporter.FormatFromPath(file);
-            try
+            if (!RunItem(file, () => _targets.Claim(file, ChannelId, ChannelType, LoginUid)))
             {
-                _targets.Claim(file, ChannelId, ChannelType, LoginUid);
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, file);
                 return;
             }
             if (!ShouldProcess(file, "Export the messages of channel " + ChannelId + " (" + ChannelType + ") as " + format + (Resume ? ", resuming" : string.Empty)))
             {
                 return;
             }
-            try
+            RunItem(file, () =>
             {
                 var query = new WKChannelMessageQuery { ChannelId = ChannelId, ChannelType = ChannelType, LoginUid = LoginUid, StartSeq = StartSeq, EndSeq = EndSeq, PageSize = PageSize };
                 // Pages arrive on the thread pool: remember the count there, show it from the pipeline thread.
@@ -87,11 +82,7 @@ namespace WuKongIM.PowerShell
                 ShowProgress();
                 WriteBulkProgress(progress.Complete());
                 WriteObject(result);
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException || ex is IOException || ex is UnauthorizedAccessException)
-            {
-                WriteWKError(ex, file);
-            }
+            });
         }
     }
 }

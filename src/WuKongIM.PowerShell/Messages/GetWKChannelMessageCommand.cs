@@ -53,7 +53,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(ChannelId, () =>
             {
                 WKChannelMessagePager pager = Client.Messages.CreatePager(new WKChannelMessageQuery
                 {
@@ -74,15 +74,7 @@ namespace WuKongIM.PowerShell
                         WriteObject(message);
                     }
                 }
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, ChannelId);
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, ChannelId);
-            }
+            });
         }
     }
 }

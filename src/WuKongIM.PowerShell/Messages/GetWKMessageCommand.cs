@@ -67,7 +67,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(ChannelId, () =>
             {
                 switch (ParameterSetName)
                 {
@@ -89,15 +89,7 @@ namespace WuKongIM.PowerShell
                         ById();
                         break;
                 }
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, ChannelId);
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, ChannelId);
-            }
+            });
         }
 
         private void ById()

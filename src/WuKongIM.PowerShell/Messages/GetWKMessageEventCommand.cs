@@ -54,7 +54,7 @@ namespace WuKongIM.PowerShell
                 IncludePrivate = IncludePrivate,
                 PageSize = PageSize,
             };
-            try
+            RunItem(ClientMsgNo, () =>
             {
                 while (true)
                 {
@@ -69,15 +69,7 @@ namespace WuKongIM.PowerShell
                     }
                     query.AfterSeq = page.NextMsgEventSeq;
                 }
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, ClientMsgNo);
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, ClientMsgNo);
-            }
+            });
         }
     }
 }

@@ -94,11 +94,12 @@ namespace WuKongIM.PowerShell
             try
             {
                 // PSCustomObjects (ConvertFrom-Json) and wrapped values (Get-Content -Raw) arrive as PSObject, which the client cannot serialise.
-                _payload = WKPayload.FromOneOf(Text, InvokeWKRestMethodCommand.Unwrap(Payload), PayloadBytes, PayloadBase64);
+                _payload = WKPayload.FromOneOf(Text, WKPowerShellValue.Unwrap(Payload), PayloadBytes, PayloadBase64);
                 WKPayload.CheckSize(_payload, Client.Messages.MaxPayloadBytes);
             }
             catch (WKValidationException ex)
             {
+                // Kept as a catch: every message carries this payload, so a refused one ends the command before anything is sent.
                 ThrowWKError(ex, null);
             }
             _batch = new ChunkBuffer<string>(BatchSize);
@@ -137,12 +138,20 @@ namespace WuKongIM.PowerShell
                         Expire = Expire,
                         IsStream = Stream,
                     };
-                    if (ShouldProcess("channel " + ChannelId + " (" + ChannelType + ")", "Send message"))
+                    if (!ShouldProcess("channel " + ChannelId + " (" + ChannelType + ")", "Send message"))
                     {
-                        // One request per piped channel, ThrottleLimit at a time; SendSafelyAsync never stores a message twice.
-                        _sends ??= CreateDispatcher<WKSendMessage, WKSendResult>(ThrottleLimit, (m, ct) => Client.Messages.SendSafelyAsync(m, ct));
-                        PostThrottled(_sends, message, WriteSent);
+                        break;
                     }
+                    if (!MyInvocation.ExpectingInput)
+                    {
+                        // One message: sent straight, without the dispatcher. SendSafelyAsync never stores a message twice.
+                        bool sent = RunItem(message, () => WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, ct))));
+                        WriteBulkProgress(_progress!.Advance(sent ? 1 : 0, sent ? 0 : 1));
+                        break;
+                    }
+                    // One request per piped channel, ThrottleLimit at a time.
+                    _sends ??= CreateDispatcher<WKSendMessage, WKSendResult>(ThrottleLimit, (m, ct) => Client.Messages.SendSafelyAsync(m, ct));
+                    PostThrottled(_sends, message, WriteSent);
                     break;
             }
         }
@@ -173,18 +182,10 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            try
+            RunItem(message, () =>
             {
                 WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, ct)));
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, message);
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, message);
-            }
+            });
         }
 
         private void SendBatch(IReadOnlyList<string> uids)
@@ -193,25 +194,15 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            try
+            // Nothing is resent: a batch that failed ambiguously may have reached some or all users.
+            bool sent = RunItem(uids, () =>
             {
                 foreach (WKBatchSendItem item in Run(ct => Client.Messages.SendBatchAsync(FromUid!, new List<string>(uids), _payload, NoPersist, RedDot, ct)))
                 {
                     WriteObject(item);
                 }
-                WriteBulkProgress(_progress!.Advance(uids.Count));
-            }
-            catch (WKApiException ex)
-            {
-                // Nothing is resent: a batch that failed ambiguously may have reached some or all users.
-                WriteWKError(ex, uids);
-                WriteBulkProgress(_progress!.Advance(0, uids.Count));
-            }
-            catch (WKValidationException ex)
-            {
-                WriteWKError(ex, uids);
-                WriteBulkProgress(_progress!.Advance(0, uids.Count));
-            }
+            });
+            WriteBulkProgress(sent ? _progress!.Advance(uids.Count) : _progress!.Advance(0, uids.Count));
         }
     }
 }

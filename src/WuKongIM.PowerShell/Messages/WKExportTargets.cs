@@ -10,7 +10,7 @@ namespace WuKongIM.PowerShell
     /// same file for every piped channel, and then -Force would overwrite one channel's export with the next and -Resume
     /// would continue the next channel after the previous one's last seq. Such a second channel is refused instead.
     /// </summary>
-    public sealed class WKExportTargets
+    internal sealed class WKExportTargets
     {
         // Windows paths are case-insensitive; elsewhere g1.jsonl and G1.jsonl are two files.
         private readonly Dictionary<string, string> _owners = new Dictionary<string, string>(

@@ -24,15 +24,15 @@ namespace WuKongIM.PowerShell
 
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 30;
+        public int TimeoutSec { get; set; } = WKClientOptions.DefaultTimeoutSeconds;
 
         [Parameter]
         [ValidateRange(0, 10)]
-        public int MaximumRetryCount { get; set; } = 3;
+        public int MaximumRetryCount { get; set; } = WKClientOptions.DefaultMaximumRetryCount;
 
         [Parameter]
         [ValidateRange(0.0, 60.0)]
-        public double RetryIntervalSec { get; set; } = 0.5;
+        public double RetryIntervalSec { get; set; } = WKClientOptions.DefaultRetryIntervalSeconds;
 
         [Parameter]
         public SwitchParameter SkipCheck { get; set; }
@@ -51,6 +51,7 @@ namespace WuKongIM.PowerShell
             }
             catch (WKValidationException ex)
             {
+                // Kept as a catch: without a session nothing can continue, so bad settings end the command.
                 ThrowWKError(ex, Uri);
                 return;
             }
@@ -67,7 +68,7 @@ namespace WuKongIM.PowerShell
                 }
                 catch
                 {
-                    // Stopped or failed before the session was stored: nothing else holds it.
+                    // Kept as a catch: stopped or failed before the session was stored: nothing else holds it.
                     session.Dispose();
                     throw;
                 }
@@ -105,23 +106,6 @@ namespace WuKongIM.PowerShell
             {
                 WriteObject(session);
             }
-        }
-    }
-
-    /// <summary>Turns a failed server test into the exception Connect-WKServer reports.</summary>
-    public static class ConnectCheck
-    {
-        public static Exception? Evaluate(WKServerTestResult test)
-        {
-            if (!test.Reachable)
-            {
-                return new WKApiException(WKErrorKind.ConnectionFailed, "GET", "/health", null, null, null, test.Message);
-            }
-            if (!test.TokenAccepted)
-            {
-                return new WKApiException(WKErrorKind.Unauthorized, "GET", "/health", 401, null, null, test.Message);
-            }
-            return null;
         }
     }
 }

@@ -9,14 +9,10 @@ namespace WuKongIM.PowerShell
     {
         protected override void ProcessRecord()
         {
-            try
+            RunItem(null, () =>
             {
                 WriteObject(Run(ct => Client.Server.GetMigrationStatusAsync(ct)));
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, null);
-            }
+            });
         }
     }
 }

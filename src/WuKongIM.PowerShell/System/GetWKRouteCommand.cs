@@ -32,14 +32,10 @@ namespace WuKongIM.PowerShell
         {
             if (ParameterSetName == AllSet)
             {
-                try
+                RunItem(null, () =>
                 {
                     WriteObject(Run(ct => Client.Server.GetRouteAsync(Intranet, ct)));
-                }
-                catch (WKApiException ex)
-                {
-                    WriteWKError(ex, null);
-                }
+                });
                 return;
             }
             foreach (string uid in Uid)
@@ -66,17 +62,13 @@ namespace WuKongIM.PowerShell
 
         private void Send(IReadOnlyList<string> uids)
         {
-            try
+            RunItem(uids, () =>
             {
                 foreach (WKRoute route in Run(ct => Client.Server.GetRoutesAsync(new List<string>(uids), Intranet, ct)))
                 {
                     WriteObject(route);
                 }
-            }
-            catch (WKApiException ex)
-            {
-                WriteWKError(ex, uids);
-            }
+            });
         }
     }
 }

@@ -40,19 +40,15 @@ namespace WuKongIM.PowerShell
                 WriteAllNodes();
                 return;
             }
-            try
+            RunItem(NodeId, () =>
             {
                 WriteObject(Run(ct => Client.Server.GetStatusAsync(NodeId, IncludeConnection, IncludeConnection ? ConnectionLimit : (int?)null, ct)));
-            }
-            catch (Exception ex) when (ex is WKApiException)
-            {
-                WriteWKError(ex, NodeId);
-            }
+            });
         }
 
         private void WriteAllNodes()
         {
-            try
+            RunItem("all nodes", () =>
             {
                 IAsyncEnumerator<WKNodeResult<WKServerStatus>> nodes = Client.Cluster
                     .GetStatusOfAllNodesAsync(IncludeConnection, IncludeConnection ? ConnectionLimit : (int?)null, ThrottleLimit, CancellationToken).GetAsyncEnumerator(CancellationToken);
@@ -75,11 +71,7 @@ namespace WuKongIM.PowerShell
                 {
                     Run(ct => nodes.DisposeAsync().AsTask());
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException)
-            {
-                WriteWKError(ex, "all nodes");
-            }
+            });
         }
     }
 }

@@ -39,14 +39,14 @@ namespace WuKongIM.PowerShell
             {
                 foreach (DictionaryEntry entry in Query)
                 {
-                    request.AddQuery(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, Convert.ToString(Unwrap(entry.Value), CultureInfo.InvariantCulture));
+                    request.AddQuery(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, Convert.ToString(WKPowerShellValue.Unwrap(entry.Value), CultureInfo.InvariantCulture));
                 }
             }
-            try
+            RunItem(method + " " + request.PathAndQuery, () =>
             {
                 if (Body != null)
                 {
-                    request.Body = WKJsonValue.ToBody(Unwrap(Body));
+                    request.Body = WKJsonValue.ToBody(WKPowerShellValue.Unwrap(Body));
                 }
                 if (method != "GET" && !ShouldProcess(method + " " + request.PathAndQuery, "Invoke"))
                 {
@@ -61,48 +61,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(WKJsonValue.Parse(body), enumerateCollection: false);
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException || ex is System.Text.Json.JsonException)
-            {
-                WriteWKError(ex, method + " " + request.PathAndQuery);
-            }
-        }
-
-        // PSCustomObject bodies become ordered dictionaries so the client (which knows no PowerShell types) can send them.
-        internal static object? Unwrap(object? value)
-        {
-            if (value is PSObject ps)
-            {
-                if (ps.BaseObject is PSCustomObject)
-                {
-                    var map = new OrderedDictionary();
-                    foreach (PSPropertyInfo property in ps.Properties)
-                    {
-                        map[property.Name] = Unwrap(property.Value);
-                    }
-                    return map;
-                }
-                return Unwrap(ps.BaseObject);
-            }
-            if (value is IDictionary dictionary)
-            {
-                var map = new OrderedDictionary();
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    map[entry.Key] = Unwrap(entry.Value);
-                }
-                return map;
-            }
-            if (value is object[] items)
-            {
-                var copy = new object?[items.Length];
-                for (int i = 0; i < items.Length; i++)
-                {
-                    copy[i] = Unwrap(items[i]);
-                }
-                return copy;
-            }
-            return value;
+            });
         }
     }
 }

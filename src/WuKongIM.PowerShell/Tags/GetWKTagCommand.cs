@@ -33,7 +33,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(ParameterSetName == ChannelSet ? ChannelId : TagKey, () =>
             {
                 switch (ParameterSetName)
                 {
@@ -50,11 +50,7 @@ namespace WuKongIM.PowerShell
                         }
                         break;
                 }
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, ParameterSetName == ChannelSet ? ChannelId : TagKey);
-            }
+            });
         }
     }
 }

@@ -38,16 +38,12 @@ namespace WuKongIM.PowerShell
             {
                 return;
             }
-            try
+            RunItem(byKey ? TagKey : ChannelId, () =>
             {
                 Run(ct => byKey
                     ? Client.Tags.RemoveTagAsync(TagKey, null, null, NodeId, ct)
                     : Client.Tags.RemoveTagAsync(null, ChannelId, ChannelType, NodeId, ct));
-            }
-            catch (Exception ex) when (ex is WKApiException || ex is WKValidationException)
-            {
-                WriteWKError(ex, byKey ? TagKey : ChannelId);
-            }
+            });
         }
     }
 }

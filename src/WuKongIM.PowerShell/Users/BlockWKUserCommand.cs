@@ -35,7 +35,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.Uid(Uid);
                 DateTimeOffset? until = Manager.ResolveUntil(
@@ -47,11 +47,7 @@ namespace WuKongIM.PowerShell
                     return;
                 }
                 WriteBlockResult(Run(ct => Manager.BlockAsync(Uid, until, Reason, Environment.UserName, ct)));
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

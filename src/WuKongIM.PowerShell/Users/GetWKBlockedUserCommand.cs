@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using WuKongIM.Client;
 
 namespace WuKongIM.PowerShell
 {
@@ -14,17 +15,13 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(null, () =>
             {
                 foreach (WKBlockedUser user in Run(ct => Manager.GetBlockedAsync(PageSize, ct)))
                 {
                     WriteObject(user);
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, null);
-            }
+            });
         }
     }
 }

@@ -7,21 +7,17 @@ namespace WuKongIM.PowerShell
     /// <summary>Lists the stored system uids (GET /user/systemuids).</summary>
     [Cmdlet(VerbsCommon.Get, "WKSystemUser")]
     [OutputType(typeof(WKSystemUser))]
-    public sealed class GetWKSystemUserCommand : WKUsersCmdlet
+    public sealed class GetWKSystemUserCommand : WKApiCmdlet
     {
         protected override void ProcessRecord()
         {
-            try
+            RunItem(null, () =>
             {
                 foreach (string uid in Run(ct => Client.Users.GetSystemUidsAsync(ct)))
                 {
                     WriteObject(new WKSystemUser { Uid = uid });
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, null);
-            }
+            });
         }
     }
 }

@@ -9,7 +9,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Lists users (GET /cluster/users, paged, newest first) or looks up given uids.</summary>
     [Cmdlet(VerbsCommon.Get, "WKUser", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(WKUser))]
-    public sealed class GetWKUserCommand : WKUsersCmdlet
+    public sealed class GetWKUserCommand : WKApiCmdlet
     {
         private const string ListSet = "List";
         private const string UidSet = "Uid";
@@ -58,7 +58,7 @@ namespace WuKongIM.PowerShell
                 WriteObject(PagingParameters.NewTotalCount(0, 0.0));
             }
             long? cursor = null;
-            try
+            RunItem(null, () =>
             {
                 while (!window.Done)
                 {
@@ -76,11 +76,7 @@ namespace WuKongIM.PowerShell
                     }
                     cursor = page.Items[page.Items.Count - 1].CreatedAtUnixNano;
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, null);
-            }
+            });
         }
     }
 }

@@ -10,7 +10,7 @@ namespace WuKongIM.PowerShell
     /// <summary>A user's devices (GET /cluster/devices?uid=), with tokens masked unless -IncludeToken.</summary>
     [Cmdlet(VerbsCommon.Get, "WKUserDevice")]
     [OutputType(typeof(WKDevice))]
-    public sealed class GetWKUserDeviceCommand : WKUsersCmdlet
+    public sealed class GetWKUserDeviceCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]

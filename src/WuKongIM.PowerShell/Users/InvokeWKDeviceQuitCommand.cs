@@ -7,7 +7,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Forces a user's device (or all of App, Web and PC) off: POST /user/device_quit blanks the token and kicks.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "WKDeviceQuit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WKUserResult))]
-    public sealed class InvokeWKDeviceQuitCommand : WKUsersCmdlet
+    public sealed class InvokeWKDeviceQuitCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -27,7 +27,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.Uid(Uid);
                 WKInputRules.QuitDeviceFlag(DeviceFlag);
@@ -40,11 +40,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(new WKUserResult { Uid = Uid, DeviceFlag = DeviceFlag, Action = "DeviceQuit" });
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

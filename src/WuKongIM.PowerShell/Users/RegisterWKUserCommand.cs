@@ -7,7 +7,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Registers a device token for a user (POST /user/token), generating a random one when none is given, and returns it once.</summary>
     [Cmdlet(VerbsLifecycle.Register, "WKUser", SupportsShouldProcess = true)]
     [OutputType(typeof(WKUserToken))]
-    public sealed class RegisterWKUserCommand : WKUsersCmdlet
+    public sealed class RegisterWKUserCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -30,7 +30,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.TokenUid(Uid);
                 WKInputRules.DeviceFlag(DeviceFlag);
@@ -39,11 +39,7 @@ namespace WuKongIM.PowerShell
                     return;
                 }
                 WriteObject(Run(ct => Client.Users.RegisterAsync(Uid, DeviceFlag, DeviceLevel, Token, ct)));
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

@@ -7,7 +7,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Rotates a user's device tokens: new random tokens for existing devices, returned once.</summary>
     [Cmdlet(VerbsCommon.Reset, "WKUserToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WKUserToken))]
-    public sealed class ResetWKUserTokenCommand : WKUsersCmdlet
+    public sealed class ResetWKUserTokenCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -25,7 +25,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.TokenUid(Uid);
                 string devices = DeviceFlag == null || DeviceFlag.Length == 0 ? "all devices" : string.Join(", ", DeviceFlag);
@@ -33,24 +33,23 @@ namespace WuKongIM.PowerShell
                 {
                     return;
                 }
-                foreach (WKUserToken token in Run(ct => new WKTokenOperations(Client).ResetAsync(Uid, DeviceFlag, Disconnect, ct)))
+                try
                 {
-                    WriteObject(token);
+                    foreach (WKUserToken token in Run(ct => new WKTokenOperations(Client).ResetAsync(Uid, DeviceFlag, Disconnect, ct)))
+                    {
+                        WriteObject(token);
+                    }
                 }
-            }
-            catch (WKTokenRotationException partial)
-            {
-                // Tokens already set must reach the caller, or those devices are locked out; then the failure.
-                foreach (WKUserToken token in partial.Issued)
+                catch (WKTokenRotationException partial)
                 {
-                    WriteObject(token);
+                    // Kept as a catch: tokens already set must reach the caller, or those devices are locked out; then the failure.
+                    foreach (WKUserToken token in partial.Issued)
+                    {
+                        WriteObject(token);
+                    }
+                    WriteWKError(partial.InnerException!, Uid);
                 }
-                WriteWKError(partial.InnerException!, Uid);
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

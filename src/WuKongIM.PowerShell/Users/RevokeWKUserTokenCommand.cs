@@ -7,7 +7,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Revokes a user's device tokens with device quit (token emptied, devices kicked), optionally only those set before a time.</summary>
     [Cmdlet(VerbsSecurity.Revoke, "WKUserToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WKUserResult))]
-    public sealed class RevokeWKUserTokenCommand : WKUsersCmdlet
+    public sealed class RevokeWKUserTokenCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -27,7 +27,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.Uid(Uid);
                 WKInputRules.QuitDeviceFlag(DeviceFlag);
@@ -41,11 +41,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(result);
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

@@ -7,7 +7,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Binds a user to a plugin number (POST /user/update_plugin_no), used by AI and bot plugins.</summary>
     [Cmdlet(VerbsCommon.Set, "WKUserPlugin", SupportsShouldProcess = true)]
     [OutputType(typeof(WKUserResult))]
-    public sealed class SetWKUserPluginCommand : WKUsersCmdlet
+    public sealed class SetWKUserPluginCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -25,7 +25,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.Uid(Uid);
                 if (!ShouldProcess(Uid, PluginNo.Length == 0 ? "Unbind from its plugin" : "Bind to plugin " + PluginNo))
@@ -37,11 +37,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(new WKUserResult { Uid = Uid, Action = "SetPlugin" });
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

@@ -7,7 +7,7 @@ namespace WuKongIM.PowerShell
     /// <summary>Sets a user's device token and level (POST /user/token). The token is never written to output.</summary>
     [Cmdlet(VerbsCommon.Set, "WKUserToken", SupportsShouldProcess = true)]
     [OutputType(typeof(WKUserResult))]
-    public sealed class SetWKUserTokenCommand : WKUsersCmdlet
+    public sealed class SetWKUserTokenCommand : WKApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
@@ -32,7 +32,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.TokenUid(Uid);
                 WKInputRules.DeviceFlag(DeviceFlag);
@@ -45,11 +45,7 @@ namespace WuKongIM.PowerShell
                 {
                     WriteObject(new WKUserResult { Uid = Uid, DeviceFlag = DeviceFlag, Action = "SetToken" });
                 }
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

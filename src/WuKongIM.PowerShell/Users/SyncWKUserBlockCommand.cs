@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using WuKongIM.Client;
 
 namespace WuKongIM.PowerShell
 {
@@ -23,29 +24,26 @@ namespace WuKongIM.PowerShell
             {
                 steps = Run(ct => Manager.PlanSyncAsync(!SkipReapply, ct));
             }
-            catch (Exception ex) when (IsItemError(ex))
+            catch (Exception ex) when (IsItemFailure(ex))
             {
+                // Kept as a catch: without the plan there is nothing to go on with, so this failure ends the command.
                 ThrowWKError(ex, null);
                 return;
             }
             foreach (WKBlockSyncStep step in steps)
             {
-                try
+                RunItem(step.Record.Uid, () =>
                 {
-                    if (step.Action == "Lift" && !ShouldProcess(step.Record.Uid, "Lift expired block"))
+                    if (step.Action == WKBlockSyncAction.Lift && !ShouldProcess(step.Record.Uid, "Lift expired block"))
                     {
-                        continue;
+                        return;
                     }
-                    if (step.Action == "Reapply" && !ShouldProcess(step.Record.Uid, "Re-apply missing ban"))
+                    if (step.Action == WKBlockSyncAction.Reapply && !ShouldProcess(step.Record.Uid, "Re-apply missing ban"))
                     {
-                        continue;
+                        return;
                     }
                     WriteBlockResult(Run(ct => Manager.ExecuteAsync(step, ct)));
-                }
-                catch (Exception ex) when (IsItemError(ex))
-                {
-                    WriteWKError(ex, step.Record.Uid);
-                }
+                });
             }
         }
     }

@@ -16,7 +16,7 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            try
+            RunItem(Uid, () =>
             {
                 WKInputRules.Uid(Uid);
                 if (!ShouldProcess(Uid, "Unblock (lift the ban)"))
@@ -24,11 +24,7 @@ namespace WuKongIM.PowerShell
                     return;
                 }
                 WriteBlockResult(Run(ct => Manager.UnblockAsync(Uid, ct)));
-            }
-            catch (Exception ex) when (IsItemError(ex))
-            {
-                WriteWKError(ex, Uid);
-            }
+            });
         }
     }
 }

@@ -3,19 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using WuKongIM.Client;
 
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
-    /// <summary>What Sync-WKUserBlock will do with one recorded block.</summary>
-    public sealed class WKBlockSyncStep
-    {
-        public WKBlockRecord Record { get; set; } = new WKBlockRecord();
-        /// <summary>Lift (expired), Reapply (ban missing on the server), BanMissing (missing, re-apply switched off) or Keep.</summary>
-        public string Action { get; set; } = string.Empty;
-        public bool BannedOnServer { get; set; }
-    }
-
     /// <summary>
     /// Blocking users on WuKongIM's primitives: a block is ban=1 on the user's person channel (connect and token issue
     /// refused) plus device quit for App, Web and PC (tokens blanked, devices kicked) plus a kick of any connection left
@@ -92,12 +82,12 @@ namespace WuKongIM.PowerShell
             {
                 if (record.Until.HasValue && record.Until.Value <= now)
                 {
-                    steps.Add(new WKBlockSyncStep { Record = record, Action = "Lift", BannedOnServer = true });
+                    steps.Add(new WKBlockSyncStep { Record = record, Action = WKBlockSyncAction.Lift, BannedOnServer = true });
                     continue;
                 }
                 WKChannel? channel = await _client.Channels.GetChannelAsync(record.Uid, WKChannelType.Person, cancellationToken).ConfigureAwait(false);
                 bool banned = channel != null && channel.Ban;
-                steps.Add(new WKBlockSyncStep { Record = record, Action = banned ? "Keep" : reapply ? "Reapply" : "BanMissing", BannedOnServer = banned });
+                steps.Add(new WKBlockSyncStep { Record = record, Action = banned ? WKBlockSyncAction.Keep : reapply ? WKBlockSyncAction.Reapply : WKBlockSyncAction.BanMissing, BannedOnServer = banned });
             }
             return steps;
         }
@@ -107,16 +97,16 @@ namespace WuKongIM.PowerShell
             WKBlockRecord r = step.Record;
             switch (step.Action)
             {
-                case "Lift":
+                case WKBlockSyncAction.Lift:
                     return await LiftAsync(r.Uid, "Lifted", cancellationToken).ConfigureAwait(false);
-                case "Reapply":
+                case WKBlockSyncAction.Reapply:
                     var warnings = new List<string>();
                     WKPersonFlags flags = await SetBanAsync(r.Uid, true, warnings, cancellationToken).ConfigureAwait(false);
                     _store.SetBlock(Server, r, flags);
                     int closed = await ForceOffAsync(r.Uid, cancellationToken).ConfigureAwait(false);
                     return new WKUserBlockResult { Uid = r.Uid, Action = "Reapplied", Until = r.Until, Reason = r.Reason, Banned = true, ConnectionsClosed = closed, Warnings = warnings.ToArray() };
                 default:
-                    return new WKUserBlockResult { Uid = r.Uid, Action = step.Action == "Keep" ? "Kept" : step.Action, Until = r.Until, Reason = r.Reason, Banned = step.BannedOnServer };
+                    return new WKUserBlockResult { Uid = r.Uid, Action = step.Action == WKBlockSyncAction.Keep ? "Kept" : step.Action.ToString(), Until = r.Until, Reason = r.Reason, Banned = step.BannedOnServer };
             }
         }
 
@@ -210,43 +200,6 @@ namespace WuKongIM.PowerShell
         {
             await _client.Users.QuitDeviceAsync(uid, WKDeviceFlag.All, cancellationToken).ConfigureAwait(false);
             return await WKConnectionKicker.KickAllAsync(_client, uid, null, force: false, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Closes every connection of one exact uid (optionally only one device flag), listed through /connz.</summary>
-    public static class WKConnectionKicker
-    {
-        public static async Task<int> KickAllAsync(WKClient client, string uid, WKDeviceFlag? deviceFlag, bool force, CancellationToken cancellationToken)
-        {
-            var targets = new List<WKConnection>();
-            IAsyncEnumerator<WKConnection> e = client.Connections.ListConnectionsAsync(uid, exactUid: true, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
-            try
-            {
-                while (await e.MoveNextAsync().ConfigureAwait(false))
-                {
-                    if (deviceFlag == null || e.Current.DeviceFlag == deviceFlag)
-                    {
-                        targets.Add(e.Current);
-                    }
-                }
-            }
-            finally
-            {
-                await e.DisposeAsync().ConfigureAwait(false);
-            }
-            // Listed first, closed after: closing while paging would shift the offsets.
-            foreach (WKConnection c in targets)
-            {
-                if (force)
-                {
-                    await client.Connections.RemoveAsync(c.Uid, c.ConnId, c.NodeId, c.LeaderId, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await client.Connections.KickAsync(c.Uid, c.ConnId, c.NodeId, c.LeaderId, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            return targets.Count;
         }
     }
 }

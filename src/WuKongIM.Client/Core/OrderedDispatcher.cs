@@ -3,24 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
-    /// <summary>What happened to one input of a bulk run: its result, or the exception that failed it.</summary>
-    public sealed class DispatchOutcome<TIn, TOut>
-    {
-        internal DispatchOutcome(TIn input, TOut? result, Exception? error)
-        {
-            Input = input;
-            Result = result;
-            Error = error;
-        }
-
-        public TIn Input { get; }
-        public TOut? Result { get; }
-        public Exception? Error { get; }
-        public bool Succeeded => Error == null;
-    }
-
     /// <summary>
     /// Runs independent requests with bounded parallelism (-ThrottleLimit) and hands the outcomes back in input order,
     /// each exactly once, as soon as every earlier one is done. The caller's thread (the pipeline thread) posts work,

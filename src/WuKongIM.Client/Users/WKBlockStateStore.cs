@@ -6,53 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
-    /// <summary>
-    /// A block the module recorded: WuKongIM stores only the person channel's ban flag, so the end time, reason, author
-    /// and start time live here.
-    /// </summary>
-    public sealed class WKBlockRecord
-    {
-        public string Uid { get; set; } = string.Empty;
-        public DateTimeOffset BlockedAt { get; set; }
-        /// <summary>When Sync-WKUserBlock may lift the block; null for a block without end.</summary>
-        public DateTimeOffset? Until { get; set; }
-        public string? Reason { get; set; }
-        public string? BlockedBy { get; set; }
-    }
-
-    /// <summary>
-    /// The person-channel flags the module itself last sent. The server never returns send_ban, large or allow_stranger,
-    /// and /channel/info overwrites all of them, so this is the only memory of them.
-    /// </summary>
-    public sealed class WKPersonFlags
-    {
-        public bool SendBan { get; set; }
-        public bool Large { get; set; }
-        public bool AllowStranger { get; set; }
-    }
-
-    public sealed class WKServerBlockState
-    {
-        public Dictionary<string, WKBlockRecord> Blocks { get; set; } = new Dictionary<string, WKBlockRecord>(StringComparer.Ordinal);
-        public Dictionary<string, WKPersonFlags> PersonFlags { get; set; } = new Dictionary<string, WKPersonFlags>(StringComparer.Ordinal);
-    }
-
-    public sealed class WKBlockStateDocument
-    {
-        public int Version { get; set; } = 1;
-        /// <summary>Per server (base URI), so one machine can manage several WuKongIM deployments.</summary>
-        public Dictionary<string, WKServerBlockState> Servers { get; set; } = new Dictionary<string, WKServerBlockState>(StringComparer.Ordinal);
-    }
-
-    /// <summary>The state file exists but cannot be read; it is never overwritten in that case.</summary>
-    [Serializable]
-    public sealed class WKStateFileException : IOException
-    {
-        public WKStateFileException(string message, Exception? inner = null) : base(message, inner) { }
-    }
-
     /// <summary>
     /// The module's JSON state file (blocks and remembered person-channel flags). Each change is a locked
     /// read-modify-write: a sibling <c>.lock</c> file held exclusively, the new content written to a temporary file and

@@ -5,10 +5,10 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using WuKongIM.PowerShell;
+using WuKongIM.Client;
 using Xunit;
 
-namespace WuKongIM.PowerShell.Tests
+namespace WuKongIM.Client.Tests
 {
     public sealed class OrderedDispatcherTests
     {

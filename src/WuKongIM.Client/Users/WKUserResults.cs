@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using WuKongIM.Client;
 
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
     /// <summary>What happened to one uid in a bulk or composite command: Status is Succeeded or Failed, with the error text.</summary>
     public sealed class WKUserResult
@@ -13,16 +12,17 @@ namespace WuKongIM.PowerShell
         public string? ListedUid { get; set; }
         public WKDeviceFlag? DeviceFlag { get; set; }
         public string Action { get; set; } = string.Empty;
-        public string Status { get; set; } = WKUserResultStatus.Succeeded;
+        public WKUserResultStatus Status { get; set; } = WKUserResultStatus.Succeeded;
         public string? Error { get; set; }
 
         public override string ToString() => Uid + " " + Action + " " + Status;
     }
 
-    public static class WKUserResultStatus
+    /// <summary>Whether the action on one uid went through.</summary>
+    public enum WKUserResultStatus
     {
-        public const string Succeeded = "Succeeded";
-        public const string Failed = "Failed";
+        Succeeded,
+        Failed,
     }
 
     /// <summary>A system uid from GET /user/systemuids.</summary>
@@ -67,14 +67,6 @@ namespace WuKongIM.PowerShell
         public override string ToString() => Uid;
     }
 
-    public enum WKUserListKind
-    {
-        /// <summary>The person channel's blacklist (denylist): senders the owner does not receive from.</summary>
-        Blocklist,
-        /// <summary>The person channel's whitelist (allowlist), enforced only when the server runs with whitelistOffOfPerson=false.</summary>
-        Allowlist,
-    }
-
     /// <summary>
     /// One uid on a user's blocklist or allowlist. <see cref="Uid"/> is the list's owner and <see cref="ListedUid"/> the
     /// listed user, so rows pipe straight into Remove-WKUserBlocklist and Remove-WKUserAllowlist.
@@ -90,31 +82,5 @@ namespace WuKongIM.PowerShell
         public DateTimeOffset? CreatedAt { get; set; }
 
         public override string ToString() => Uid + " -> " + ListedUid;
-    }
-
-    /// <summary>
-    /// A token rotation that failed part-way: the tokens in <see cref="Issued"/> are already set on the server, so they are
-    /// handed back here (never in the message); <see cref="Exception.InnerException"/> is the failure.
-    /// </summary>
-    public sealed class WKTokenRotationException : Exception
-    {
-        public WKTokenRotationException(string uid, IReadOnlyList<WKUserToken> issued, Exception inner)
-            : base("Rotating the tokens of '" + uid + "' stopped after " + issued.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) +
-                   " device(s) got a new token: " + inner.Message, inner)
-        {
-            Issued = issued;
-        }
-
-        /// <summary>The tokens set before the failure, in clear text.</summary>
-        public IReadOnlyList<WKUserToken> Issued { get; }
-    }
-
-    /// <summary>A composite operation cannot go on for this uid (for example the device has no record).</summary>
-    [Serializable]
-    public sealed class WKUserManagementException : InvalidOperationException
-    {
-        public WKUserManagementException(string errorId, string message) : base(message) => ErrorId = errorId;
-
-        public string ErrorId { get; }
     }
 }

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using WuKongIM.Client;
 
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
     /// <summary>Token rotation and revocation built on /user/token, /user/device_quit, /cluster/devices and /connz.</summary>
     public sealed class WKTokenOperations

@@ -2,9 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using WuKongIM.Client;
 
-namespace WuKongIM.PowerShell
+namespace WuKongIM.Client
 {
     /// <summary>
     /// A user's blocklist and allowlist: the blacklist and whitelist of the person channel (owner uid, type 1). A message
