@@ -78,6 +78,23 @@ Describe 'Reading the cluster' {
     }
 }
 
+Describe 'The channel allowlist from the slot leader' {
+    It 'Get-WKChannelWhitelist -UidOnly gives the same uids through every node' {
+        $channel = 'pester-al-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        'ua', 'ub' | Add-WKChannelWhitelist -ChannelId $channel | Out-Null
+        foreach ($node in $script:NodeUris) {
+            $session = Connect-WKServer -Uri $node -PassThru
+            try {
+                $rows = Get-WKChannelWhitelist -ChannelId $channel -UidOnly -Session $session
+                $rows | ForEach-Object { $_ | Should -BeOfType ([WuKongIM.Client.WKChannelMember]) }
+                $rows.Uid | Sort-Object | Should -Be @('ua', 'ub')
+            }
+            finally { Disconnect-WKServer -Session $session }
+        }
+        Connect-WKServer -Uri $script:Uri
+    }
+}
+
 Describe 'Node-local data from every node' {
     It 'Get-WKConnection -AllNodes returns the connections of all 3 nodes, each tagged with its node' {
         $uid = 'pester-all-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
