@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -121,7 +120,7 @@ namespace WuKongIM.Client
                 {
                     await LoginLockedAsync(transport, cancellationToken).ConfigureAwait(false);
                 }
-                return Reveal(_jwt!);
+                return WKTransport.Reveal(_jwt!);
             }
             finally
             {
@@ -132,7 +131,7 @@ namespace WuKongIM.Client
         private async Task<WKManagerLoginInfo> LoginLockedAsync(WKTransport transport, CancellationToken cancellationToken)
         {
             var request = new WKRequest("POST", "/manager/login") { SendManagerJwt = false, Idempotent = true };
-            var body = new ManagerLoginBody { UserName = UserName, Password = Reveal(_password) };
+            var body = new ManagerLoginBody { UserName = UserName, Password = WKTransport.Reveal(_password) };
             request.Body = JsonSerializer.SerializeToUtf8Bytes(body, ClusterJsonContext.Default.ManagerLoginBody);
             body.Password = string.Empty;
             WKResponse response;
@@ -173,23 +172,6 @@ namespace WuKongIM.Client
                 answer.Exp > 0 ? DateTimeOffset.FromUnixTimeSeconds(answer.Exp) : now.AddDays(30), now);
             LoginCount++;
             return Current;
-        }
-
-        internal static string Reveal(SecureString secure)
-        {
-            IntPtr ptr = IntPtr.Zero;
-            try
-            {
-                ptr = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
-            }
-            finally
-            {
-                if (ptr != IntPtr.Zero)
-                {
-                    Marshal.ZeroFreeGlobalAllocUnicode(ptr);
-                }
-            }
         }
 
         public override string ToString() => "manager login " + UserName;

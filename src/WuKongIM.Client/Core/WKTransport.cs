@@ -372,7 +372,7 @@ namespace WuKongIM.Client
         };
 
         // The token is decoded only into the header of the request being sent.
-        private static string Reveal(SecureString secure)
+        internal static string Reveal(SecureString secure)
         {
             IntPtr ptr = IntPtr.Zero;
             try
