@@ -24,6 +24,16 @@ namespace WuKongIM.Bench
 
         public Uri BaseUri { get; }
 
+        /// <summary>CPU time the emulator process has used so far (all its threads).</summary>
+        public TimeSpan CpuTime
+        {
+            get
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+        }
+
         public static async Task<ChildEmulator> StartAsync()
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "WuKongIM.Emulator.dll");

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Net.Http;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -17,8 +19,14 @@ namespace WuKongIM.Bench
     public sealed class ExportScenario : IBenchScenario
     {
         private readonly int _messages;
+        private readonly int _rawRounds;
 
-        public ExportScenario(int messages) => _messages = messages;
+        /// <param name="rawRounds">When above 0: that many alternating rounds of the exporter and a raw page fetch (export_vs_raw_ratio).</param>
+        public ExportScenario(int messages, int rawRounds = 0)
+        {
+            _messages = messages;
+            _rawRounds = rawRounds;
+        }
 
         public string Name => "export-" + Size;
 
@@ -106,10 +114,84 @@ namespace WuKongIM.Bench
                 result.Fail("the exporter reported " + export.Count + " messages");
             }
             File.Delete(path);
+            if (_rawRounds > 0)
+            {
+                await CompareWithRawAsync(result, client, emulator.BaseUri, query, path, cancellationToken);
+            }
             return result;
         }
 
+        /// <summary>
+        /// Messages/s of the exporter (to a file, as above) against a plain HttpClient that fetches the same pages and does
+        /// nothing with them (the page seqs are known: the fill numbers them 1..N), alternating, medians.
+        /// </summary>
+        private async Task CompareWithRawAsync(BenchResult result, WKClient client, Uri baseUri, WKChannelMessageQuery query, string path, CancellationToken cancellationToken)
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+            var sync = new Uri(baseUri, "/channel/messagesync");
+            int pageSize = query.PageSize;
+            async Task<double> Raw()
+            {
+                var watch = Stopwatch.StartNew();
+                long fetched = 0;
+                for (long start = 1; start <= _messages + 1; start += pageSize)
+                {
+                    string body = "{\"login_uid\":\"bench\",\"channel_id\":\"" + query.ChannelId + "\",\"channel_type\":2,\"start_message_seq\":" + start
+                        + ",\"end_message_seq\":0,\"limit\":" + pageSize + ",\"pull_mode\":1}";
+                    using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                    using HttpResponseMessage response = await http.PostAsync(sync, content, cancellationToken);
+                    byte[] bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    if ((int)response.StatusCode != 200 || bytes.Length == 0)
+                    {
+                        throw new InvalidOperationException("messagesync answered " + (int)response.StatusCode);
+                    }
+                    fetched += bytes.Length;
+                }
+                return _messages / watch.Elapsed.TotalSeconds;
+            }
+            async Task<double> Export()
+            {
+                var watch = Stopwatch.StartNew();
+                WKExportResult r = await WKMessageExporter.ExportAsync(client.Messages, query, path, WKExportFormat.JsonLines, resume: false, overwrite: true, null, cancellationToken);
+                double rate = r.Count / watch.Elapsed.TotalSeconds;
+                File.Delete(path);
+                return rate;
+            }
+            await Raw();
+            var exportRounds = new List<double>();
+            var rawRounds = new List<double>();
+            for (int round = 0; round < _rawRounds; round++)
+            {
+                bool rawFirst = round % 2 == 0;
+                Bench.FullCollect();
+                (rawFirst ? rawRounds : exportRounds).Add(await (rawFirst ? Raw() : Export()));
+                Bench.FullCollect();
+                (rawFirst ? exportRounds : rawRounds).Add(await (rawFirst ? Export() : Raw()));
+            }
+            double exportRate = Bench.Median(exportRounds), rawRate = Bench.Median(rawRounds);
+            result.Add("export_rounds_msgs_per_s", Bench.Rounds(exportRounds, "0")).Add("raw_rounds_msgs_per_s", Bench.Rounds(rawRounds, "0"))
+                .Add("export_median_msgs_per_s", Math.Round(exportRate)).Add("raw_median_msgs_per_s", Math.Round(rawRate));
+            result.Figure("export_median_msgs_per_s", Math.Round(exportRate)).Figure("raw_fetch_msgs_per_s", Math.Round(rawRate))
+                .Figure("export_vs_raw_ratio", Bench.Round(exportRate / rawRate, 3));
+        }
+
         private static double Mb(long bytes) => Math.Round(bytes / 1048576.0, 1);
+
+        /// <summary>The exporter writes message_seq first: read it from the line's start, else parse the whole line.</summary>
+        private static ulong ReadSeq(string line)
+        {
+            const string prefix = "{\"message_seq\":";
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                int end = line.IndexOf(',', prefix.Length);
+                if (end > prefix.Length && ulong.TryParse(line.Substring(prefix.Length, end - prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong seq))
+                {
+                    return seq;
+                }
+            }
+            using JsonDocument doc = JsonDocument.Parse(line);
+            return doc.RootElement.GetProperty("message_seq").GetUInt64();
+        }
 
         /// <summary>Reads the file line by line: seq i on line i, each exactly once.</summary>
         private static (long Lines, string? Problem) Verify(string path, int expected)
@@ -120,8 +202,12 @@ namespace WuKongIM.Bench
             while ((text = reader.ReadLine()) != null)
             {
                 line++;
-                using JsonDocument doc = JsonDocument.Parse(text);
-                ulong seq = doc.RootElement.GetProperty("message_seq").GetUInt64();
+                ulong seq = ReadSeq(text);
+                if (line % 997 == 0)
+                {
+                    // A sample of lines is parsed whole: each must be one valid JSON object.
+                    using JsonDocument sample = JsonDocument.Parse(text);
+                }
                 if (seq != (ulong)line)
                 {
                     return (line, "line " + line + " holds seq " + seq);

@@ -36,6 +36,10 @@ namespace WuKongIM.ModuleBuilder
         public string? DefaultValue { get; set; }
         /// <summary>True for WhatIf and Confirm, which SupportsShouldProcess adds.</summary>
         public bool IsRiskParameter { get; init; }
+        /// <summary>True for First, Skip and IncludeTotalCount, which SupportsPaging adds.</summary>
+        public bool IsPagingParameter { get; init; }
+        /// <summary>Added by PowerShell from a [Cmdlet] switch rather than declared by the cmdlet class.</summary>
+        public bool IsAddedByHost => IsRiskParameter || IsPagingParameter;
 
         public bool IsSwitch => Type.FullName == "System.Management.Automation.SwitchParameter";
         public bool IsArray => Type.IsArray;
@@ -60,6 +64,7 @@ namespace WuKongIM.ModuleBuilder
         public string Name => Verb + "-" + Noun;
         public Type ImplementingType { get; init; } = typeof(object);
         public bool SupportsShouldProcess { get; init; }
+        public bool SupportsPaging { get; init; }
         public string? DefaultParameterSetName { get; init; }
         /// <summary>Full type names from [OutputType], in declaration order.</summary>
         public IReadOnlyList<string> OutputTypes { get; init; } = Array.Empty<string>();
@@ -106,6 +111,7 @@ namespace WuKongIM.ModuleBuilder
         private static CmdletModel Read(Type type, CustomAttributeData cmdlet)
         {
             bool shouldProcess = Named<bool>(cmdlet, "SupportsShouldProcess");
+            bool paging = Named<bool>(cmdlet, "SupportsPaging");
             var parameters = new List<ParameterModel>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             // Most-derived declarations first, so a property hidden with 'new' is read from the class that declares it last.
@@ -132,12 +138,20 @@ namespace WuKongIM.ModuleBuilder
                 parameters.Add(RiskParameter("WhatIf", "wi"));
                 parameters.Add(RiskParameter("Confirm", "cf"));
             }
+            if (paging)
+            {
+                // PowerShell adds these three to every cmdlet with SupportsPaging; Get-Help knows only what the MAML lists.
+                parameters.Add(PagingParameter("First", typeof(ulong), defaultValue: null));
+                parameters.Add(PagingParameter("Skip", typeof(ulong), defaultValue: "0"));
+                parameters.Add(PagingParameter("IncludeTotalCount", typeof(System.Management.Automation.SwitchParameter), defaultValue: "False"));
+            }
             var model = new CmdletModel
             {
                 Verb = (string)cmdlet.ConstructorArguments[0].Value!,
                 Noun = (string)cmdlet.ConstructorArguments[1].Value!,
                 ImplementingType = type,
                 SupportsShouldProcess = shouldProcess,
+                SupportsPaging = paging,
                 DefaultParameterSetName = Named<string?>(cmdlet, "DefaultParameterSetName"),
                 OutputTypes = ReadOutputTypes(type),
                 Parameters = parameters,
@@ -166,6 +180,15 @@ namespace WuKongIM.ModuleBuilder
             Sets = new[] { new ParameterSetEntry() },
             IsRiskParameter = true,
             DefaultValue = "False",
+        };
+
+        private static ParameterModel PagingParameter(string name, Type type, string? defaultValue) => new ParameterModel
+        {
+            Name = name,
+            Type = type,
+            Sets = new[] { new ParameterSetEntry() },
+            IsPagingParameter = true,
+            DefaultValue = defaultValue,
         };
 
         private static ParameterSetEntry ReadEntry(CustomAttributeData parameter)
@@ -228,7 +251,7 @@ namespace WuKongIM.ModuleBuilder
             }
             try
             {
-                foreach (ParameterModel parameter in model.Parameters.Where(p => !p.IsRiskParameter))
+                foreach (ParameterModel parameter in model.Parameters.Where(p => !p.IsAddedByHost))
                 {
                     PropertyInfo? property = model.ImplementingType.GetProperty(parameter.Name, BindingFlags.Public | BindingFlags.Instance);
                     if (property?.GetMethod == null)

@@ -351,7 +351,7 @@ namespace WuKongIM.ModuleBuilder
             return blocks;
         }
 
-        private static string Inline(string text)
+        internal static string Inline(string text)
         {
             string result = InlineLink.Replace(text, m =>
             {

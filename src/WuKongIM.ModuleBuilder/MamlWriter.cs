@@ -20,6 +20,9 @@ namespace WuKongIM.ModuleBuilder
 
         private const string WhatIfText = "Shows what would happen if the cmdlet runs. The cmdlet is not run.";
         private const string ConfirmText = "Prompts you for confirmation before running the cmdlet.";
+        private const string FirstText = "Gets only the first N objects. Without it, every object is written.";
+        private const string SkipText = "Ignores the first N objects and then gets the remaining objects.";
+        private const string IncludeTotalCountText = "Reports the number of objects before the objects themselves. When the total is not known, the count says so with an accuracy of 0.";
 
         /// <summary>Help for every cmdlet of one assembly; <paramref name="pages"/> may lack pages (the text then says so).</summary>
         public static XDocument Write(IEnumerable<CmdletModel> cmdlets, IReadOnlyDictionary<string, HelpPage> pages, string version, string copyright, ICollection<string> warnings)
@@ -55,7 +58,7 @@ namespace WuKongIM.ModuleBuilder
                     warnings.Add(page.Path + "(" + entry.Line + "): -" + entry.Title + " is not a parameter of " + cmdlet.Name + " (common parameters are not documented).");
                 }
             }
-            foreach (ParameterModel parameter in cmdlet.Parameters.Where(p => !p.IsRiskParameter))
+            foreach (ParameterModel parameter in cmdlet.Parameters.Where(p => !p.IsAddedByHost))
             {
                 if (DocFor(page, parameter) == null)
                 {
@@ -169,7 +172,9 @@ namespace WuKongIM.ModuleBuilder
             IReadOnlyList<ParameterSetEntry> entries = setName != null
                 ? new[] { parameter.EntryFor(setName)! }
                 : parameter.Sets;
-            bool required = entries.All(e => e.Mandatory);
+            // In the parameters list a parameter mandatory in any set is shown as required, as PowerShell's own help does;
+            // the text then names the sets where it is (ParameterText), and each syntax line shows its own set exactly.
+            bool required = setName != null ? entries.All(e => e.Mandatory) : entries.Any(e => e.Mandatory);
             string position = Position(cmdlet, parameter, entries);
             var element = new XElement(Command + "parameter",
                 new XAttribute("required", Bool(required)),
@@ -178,7 +183,7 @@ namespace WuKongIM.ModuleBuilder
                 new XAttribute("pipelineInput", PipelineInput(entries)),
                 new XAttribute("position", position),
                 new XElement(Maml + "name", parameter.Name),
-                Description(ParameterText(parameter, page)));
+                Description(ParameterText(cmdlet, parameter, page)));
 
             if (parameter.ValidValues.Count > 0 && !parameter.IsSwitch)
             {
@@ -218,7 +223,7 @@ namespace WuKongIM.ModuleBuilder
             return byValue ? "True (ByValue)" : byName ? "True (ByPropertyName)" : "False";
         }
 
-        private static IReadOnlyList<string> ParameterText(ParameterModel parameter, HelpPage? page)
+        private static IReadOnlyList<string> ParameterText(CmdletModel cmdlet, ParameterModel parameter, HelpPage? page)
         {
             var paragraphs = new List<string>();
             HelpEntry? doc = DocFor(page, parameter);
@@ -234,10 +239,20 @@ namespace WuKongIM.ModuleBuilder
             {
                 paragraphs.Add(ConfirmText);
             }
+            else if (parameter.IsPagingParameter)
+            {
+                paragraphs.Add(parameter.Name == "First" ? FirstText : parameter.Name == "Skip" ? SkipText : IncludeTotalCountText);
+            }
             else
             {
                 string? help = parameter.Sets.Select(s => s.HelpMessage).FirstOrDefault(h => !string.IsNullOrWhiteSpace(h));
                 paragraphs.Add(help ?? "No description has been written for this parameter yet.");
+            }
+            List<string> mandatoryIn = cmdlet.ParameterSets.Where(set => parameter.InSet(set) && parameter.EntryFor(set)!.Mandatory).ToList();
+            if (mandatoryIn.Count > 0 && mandatoryIn.Count < cmdlet.ParameterSets.Count(parameter.InSet))
+            {
+                paragraphs.Add("Required in the " + string.Join(" and ", mandatoryIn) + " parameter set" + (mandatoryIn.Count > 1 ? "s" : string.Empty)
+                    + " (see the syntax); optional in the others.");
             }
             // The schema has no place for aliases on a parameter, so they are stated in its text.
             if (parameter.Aliases.Count > 0)

@@ -14,6 +14,7 @@ namespace WuKongIM.ModuleBuilder
     {
         public int CmdletCount { get; init; }
         public int HelpPageCount { get; init; }
+        public int AboutTopicCount { get; init; }
         public int DependencyCount { get; init; }
     }
 
@@ -21,7 +22,7 @@ namespace WuKongIM.ModuleBuilder
     /// Builds out/WuKongIM from an allow-list:
     /// root: WuKongIM.psd1, WuKongIM.Format.ps1xml, the module's own assemblies (WuKongIM.*.dll, with their pdb);
     /// Dependencies/: every other assembly the cmdlet project's build copied (loaded there only on Windows PowerShell 5.1);
-    /// en-US/: MAML help per cmdlet assembly. System.Management.Automation is never shipped: the host provides it.
+    /// en-US/: MAML help per cmdlet assembly, and the about topics (about_*.help.txt) from docs/about_*.md. System.Management.Automation is never shipped: the host provides it.
     /// </summary>
     internal static class ModuleLayout
     {
@@ -47,6 +48,7 @@ namespace WuKongIM.ModuleBuilder
             }
             // Read the docs before touching the output, so an unreadable page stops the build with nothing half-written.
             Dictionary<string, HelpPage> pages = ReadDocs(options.Docs, warnings);
+            Dictionary<string, string> aboutTopics = ReadAboutTopics(options.Docs);
 
             PrepareOutput(options);
             File.Copy(manifest, Path.Combine(options.Output, ManifestFile), overwrite: true);
@@ -81,7 +83,8 @@ namespace WuKongIM.ModuleBuilder
             }
 
             int cmdletCount = WriteHelp(options, ownAssemblies, pages, ReadCopyright(manifest), warnings);
-            return new LayoutResult { CmdletCount = cmdletCount, HelpPageCount = pages.Count, DependencyCount = dependencies };
+            WriteAboutTopics(options, aboutTopics);
+            return new LayoutResult { CmdletCount = cmdletCount, HelpPageCount = pages.Count, AboutTopicCount = aboutTopics.Count, DependencyCount = dependencies };
         }
 
         private static string Require(string path)
@@ -107,6 +110,30 @@ namespace WuKongIM.ModuleBuilder
                 pages.Add(page.Name, page);
             }
             return pages;
+        }
+
+        /// <summary>docs/about_*.md as the text of en-US/about_*.help.txt, keyed by that file name.</summary>
+        private static Dictionary<string, string> ReadAboutTopics(string docs)
+        {
+            var topics = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (Directory.Exists(docs))
+            {
+                foreach (string path in Directory.GetFiles(docs, "*.md").Where(AboutTopic.IsAboutPage).OrderBy(p => p, StringComparer.Ordinal))
+                {
+                    topics.Add(AboutTopic.HelpFileName(path), AboutTopic.Convert(path));
+                }
+            }
+            return topics;
+        }
+
+        private static void WriteAboutTopics(LayoutOptions options, Dictionary<string, string> topics)
+        {
+            string helpFolder = Path.Combine(options.Output, HelpCulture);
+            Directory.CreateDirectory(helpFolder);
+            foreach (KeyValuePair<string, string> topic in topics)
+            {
+                File.WriteAllText(Path.Combine(helpFolder, topic.Key), topic.Value, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
         }
 
         private static void PrepareOutput(LayoutOptions options)

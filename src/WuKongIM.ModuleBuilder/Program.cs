@@ -21,7 +21,7 @@ namespace WuKongIM.ModuleBuilder
                 {
                     Console.WriteLine("WuKongIM.ModuleBuilder: note: " + warning);
                 }
-                Console.WriteLine("WuKongIM.ModuleBuilder: " + result.CmdletCount + " cmdlets, " + result.HelpPageCount + " help pages, "
+                Console.WriteLine("WuKongIM.ModuleBuilder: " + result.CmdletCount + " cmdlets, " + result.HelpPageCount + " help pages, " + result.AboutTopicCount + " about topics, "
                     + result.DependencyCount + " dependencies -> " + options.Output);
                 return 0;
             }

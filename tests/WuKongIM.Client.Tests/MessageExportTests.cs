@@ -65,6 +65,19 @@ namespace WuKongIM.Client.Tests
         }
 
         [Fact]
+        public async Task Export_creates_the_missing_folders_of_its_path()
+        {
+            using WKClient client = NewClient();
+            string channel = await FillAsync(client, 3);
+            string path = Path.Combine(_dir, "archive", "2026", channel + ".jsonl");
+
+            WKExportResult result = await WKMessageExporter.ExportAsync(client.Messages, Query(channel), path, WKExportFormat.JsonLines, resume: true, overwrite: false);
+
+            Assert.Equal(3, result.Count);
+            Assert.Equal(new ulong[] { 1, 2, 3 }, JsonSeqs(path));
+        }
+
+        [Fact]
         public async Task Resume_continues_after_the_last_complete_line_and_cuts_a_partial_one()
         {
             using WKClient client = NewClient();

@@ -285,15 +285,18 @@ namespace WuKongIM.Client.Tests
             Assert.Equal(0UL, await client.Messages.GetMaxMessageSeqAsync(never, WKChannelType.Group, null));
             var none = await Assert.ThrowsAsync<WKApiException>(() => client.Messages.GetLastMessageAsync(never, WKChannelType.Group, null));
             Assert.Equal(WKErrorKind.NotFound, none.Kind);
+            Assert.Null(await client.Messages.FindLastMessageAsync(never, WKChannelType.Group, null));
 
             // Reading the history activates the channel: then the server itself answers {"status":404} and 0.
             await Collect(client.Messages.GetChannelMessagesAsync(new WKChannelMessageQuery { ChannelId = never, ChannelType = WKChannelType.Group }));
             var empty = await Assert.ThrowsAsync<WKApiException>(() => client.Messages.GetLastMessageAsync(never, WKChannelType.Group, null));
             Assert.Equal(WKErrorKind.NotFound, empty.Kind);
             Assert.Equal(404, empty.ServerStatus);
+            Assert.Null(await client.Messages.FindLastMessageAsync(never, WKChannelType.Group, null));
             Assert.Equal(0UL, await client.Messages.GetMaxMessageSeqAsync(never, WKChannelType.Group, null));
 
             await Assert.ThrowsAsync<WKValidationException>(() => client.Messages.GetLastMessageAsync("bob", WKChannelType.Person, null));
+            await Assert.ThrowsAsync<WKValidationException>(() => client.Messages.FindLastMessageAsync("bob", WKChannelType.Person, null));
         }
 
         [Fact]

@@ -100,6 +100,15 @@ namespace WuKongIM.Client.Tests
             Assert.Throws<WKValidationException>(() => WKCallDeadline.Begin(TimeSpan.FromSeconds(-1)));
         }
 
+        [Fact]
+        public void Bad_retry_settings_are_refused_under_the_options_own_names()
+        {
+            var uri = new Uri("http://127.0.0.1:1");
+            Assert.Equal("Timeout", Assert.Throws<WKValidationException>(() => new WKClient(new WKClientOptions { BaseUri = uri, Timeout = TimeSpan.Zero })).ParamName);
+            Assert.Equal("MaximumRetryCount", Assert.Throws<WKValidationException>(() => new WKClient(new WKClientOptions { BaseUri = uri, MaximumRetryCount = -1 })).ParamName);
+            Assert.Equal("RetryBaseDelay", Assert.Throws<WKValidationException>(() => new WKClient(new WKClientOptions { BaseUri = uri, RetryBaseDelay = TimeSpan.FromSeconds(-1) })).ParamName);
+        }
+
         // ------------------------------------------------------------ item 4: a send whose outcome is unknown
 
         [Fact]

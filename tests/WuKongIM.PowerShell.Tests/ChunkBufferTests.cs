@@ -62,5 +62,39 @@ namespace WuKongIM.PowerShell.Tests
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => new ChunkBuffer<int>(size));
         }
+
+        [Fact]
+        public void Grouped_buffer_keeps_each_keys_items_and_repeats_apart_when_keys_alternate_and_after_a_drain()
+        {
+            var buffer = new GroupedChunkBuffer<string, string>(3, dropDuplicates: true, StringComparer.Ordinal, StringComparer.Ordinal);
+            var chunks = new List<WKChunk<string, string>>();
+            void Add(string key, string item, bool expectNew)
+            {
+                Assert.Equal(expectNew, buffer.Add(key, item, out WKChunk<string, string>? full));
+                if (full != null)
+                {
+                    chunks.Add(full);
+                }
+            }
+
+            Add("a", "1", true);
+            Add("a", "1", false);   // repeat under the same key (the remembered one)
+            Add("b", "1", true);    // the same item under another key is new
+            Add("a", "2", true);
+            Add("b", "1", false);   // repeat after a key switch
+            Add("a", "3", true);    // a's third item cuts a chunk
+            Add("a", "3", false);
+            chunks.AddRange(buffer.Drain());
+
+            Assert.Equal(new[] { "a:1,2,3", "b:1" }, chunks.Select(c => c.Key + ":" + string.Join(",", c.Items)));
+            Assert.Equal(0, buffer.BufferedCount);
+
+            // After a drain the key starts a fresh buffer (its seen-set stays: a repeat is still a repeat).
+            chunks.Clear();
+            Add("a", "4", true);
+            Add("a", "1", false);
+            chunks.AddRange(buffer.Drain());
+            Assert.Equal(new[] { "a:4" }, chunks.Select(c => c.Key + ":" + string.Join(",", c.Items)));
+        }
     }
 }

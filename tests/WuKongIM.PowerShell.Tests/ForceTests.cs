@@ -56,5 +56,32 @@ namespace WuKongIM.PowerShell.Tests
         {
             Assert.True(WKForce.SkipsShouldProcess(true, Bound(("WhatIf", false)), () => true));
         }
+
+        // -All empties a whole list: it must be confirmed as a ConfirmImpact High change whatever the cmdlet's impact.
+        [Theory]
+        [InlineData(System.Management.Automation.ConfirmImpact.Medium, System.Management.Automation.ConfirmImpact.High, true)]   // default preference, Medium cmdlet: ShouldProcess did not ask
+        [InlineData(System.Management.Automation.ConfirmImpact.High, System.Management.Automation.ConfirmImpact.High, false)]    // High cmdlet: ShouldProcess asked already
+        [InlineData(System.Management.Automation.ConfirmImpact.Medium, System.Management.Automation.ConfirmImpact.Low, false)]   // the preference made ShouldProcess ask
+        [InlineData(System.Management.Automation.ConfirmImpact.Medium, System.Management.Automation.ConfirmImpact.None, false)]  // $ConfirmPreference = 'None' says yes
+        public void Emptying_a_list_asks_once_when_nothing_has_said_yes(System.Management.Automation.ConfirmImpact command, System.Management.Automation.ConfirmImpact preference, bool asks)
+        {
+            Assert.Equal(asks, WKForce.NeedsHighImpactPrompt(false, Bound(), command, preference));
+        }
+
+        [Fact]
+        public void Emptying_a_list_does_not_ask_again_after_force_or_an_explicit_confirm()
+        {
+            Assert.False(WKForce.NeedsHighImpactPrompt(true, Bound(), System.Management.Automation.ConfirmImpact.Medium, System.Management.Automation.ConfirmImpact.High));
+            Assert.False(WKForce.NeedsHighImpactPrompt(false, Bound(("Confirm", false)), System.Management.Automation.ConfirmImpact.Medium, System.Management.Automation.ConfirmImpact.High));
+            Assert.False(WKForce.NeedsHighImpactPrompt(false, Bound(("Confirm", true)), System.Management.Automation.ConfirmImpact.Medium, System.Management.Automation.ConfirmImpact.High));
+        }
+
+        [Fact]
+        public void The_confirm_preference_is_read_from_the_enum_or_from_text()
+        {
+            Assert.Equal(System.Management.Automation.ConfirmImpact.None, WKForce.ReadPreference(System.Management.Automation.ConfirmImpact.None));
+            Assert.Equal(System.Management.Automation.ConfirmImpact.Low, WKForce.ReadPreference("low"));
+            Assert.Equal(System.Management.Automation.ConfirmImpact.High, WKForce.ReadPreference(null));
+        }
     }
 }

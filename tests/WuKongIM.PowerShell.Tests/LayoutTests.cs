@@ -39,13 +39,14 @@ namespace WuKongIM.PowerShell.Tests
                 string[] parts = relative.Split('/');
                 bool allowed = parts.Length == 1 ? allowedAtRoot.Contains(relative)
                     : parts.Length == 2 && parts[0] == "Dependencies" ? relative.EndsWith(".dll", StringComparison.Ordinal)
-                    : parts.Length == 2 && parts[0] == "en-US" && relative.EndsWith(".xml", StringComparison.Ordinal);
+                    : parts.Length == 2 && parts[0] == "en-US" && (relative.EndsWith(".xml", StringComparison.Ordinal)
+                        || (parts[1].StartsWith("about_", StringComparison.Ordinal) && parts[1].EndsWith(".help.txt", StringComparison.Ordinal)));
                 if (!allowed)
                 {
                     problems.Add(relative + " is not part of the module layout");
                 }
             }
-            foreach (string required in new[] { "WuKongIM.psd1", "WuKongIM.Format.ps1xml", "WuKongIM.PowerShell.dll", "WuKongIM.Client.dll", "en-US/WuKongIM.PowerShell.dll-Help.xml" })
+            foreach (string required in new[] { "WuKongIM.psd1", "WuKongIM.Format.ps1xml", "WuKongIM.PowerShell.dll", "WuKongIM.Client.dll", "en-US/WuKongIM.PowerShell.dll-Help.xml", "en-US/about_WuKongIM.help.txt", "en-US/about_WuKongIM_Errors.help.txt" })
             {
                 if (!File.Exists(Path.Combine(Module, required)))
                 {

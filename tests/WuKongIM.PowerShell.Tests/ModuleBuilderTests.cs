@@ -73,6 +73,29 @@ namespace WuKongIM.PowerShell.Tests
             Assert.True(File.Exists(Path.Combine(output, "Dependencies", "System.Text.Json.dll")));
         }
 
+        [Fact]
+        public void An_about_page_becomes_an_about_topic_and_not_a_cmdlet()
+        {
+            string output = Path.Combine(_scratch, "WuKongIM");
+            string about = "# about_Sample\n\n## SHORT DESCRIPTION\nOne `line`.\n\n## LONG DESCRIPTION\n\n### Ids\n\n"
+                + "| ErrorId | Cause |\n| --- | --- |\n| WKOne | The **first** cause. |\n\n```powershell\nGet-WKSession\n```\n";
+            (int exit, string text) = RunBuilder("--output", output, "--docs", Docs(("about_Sample.md", about)));
+            Assert.True(exit == 0, text);
+            Assert.DoesNotContain("about_Sample", text, StringComparison.Ordinal);
+            string topic = File.ReadAllText(Path.Combine(output, "en-US", "about_Sample.help.txt"));
+            Assert.StartsWith("TOPIC\n    about_Sample\n\nSHORT DESCRIPTION\n\n    One line.\n\nLONG DESCRIPTION\n", topic, StringComparison.Ordinal);
+            Assert.Contains("    WKOne\n        Cause: The first cause.\n", topic, StringComparison.Ordinal);
+            Assert.Contains("        Get-WKSession\n", topic, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void An_about_page_with_the_wrong_title_fails_the_build()
+        {
+            (int exit, string text) = RunBuilder("--output", Path.Combine(_scratch, "WuKongIM"), "--docs", Docs(("about_Sample.md", "# about_Other\n\nText.\n")));
+            Assert.Equal(1, exit);
+            Assert.Contains("an about page starts with '# about_Sample'", text, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("# Get-WKRoute\n\n## SYNOPSYS\nTypo.\n", "Get-WKRoute.md(3)", "unknown section")]
         [InlineData("# Get-WKRoute\n\n## EXAMPLES\n\n### Example 1: no code\nJust text.\n", "Get-WKRoute.md(5)", "no ```powershell code block")]

@@ -91,4 +91,12 @@ Describe 'Channels' {
         $channel.Disband | Should -BeTrue
         $channel.SubscriberCount | Should -Be 2
     }
+
+    It 'leaves the message columns empty, without an error, for a channel that has no message' {
+        New-WKChannel -ChannelId pg10
+        $channel = Get-WKChannel -ChannelId pg10 -ChannelType Group -IncludeLastMessage -IncludeMaxSeq -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -BeNullOrEmpty
+        $channel.LastMessage | Should -BeNullOrEmpty
+        $channel.MaxMessageSeq | Should -Be 0
+    }
 }

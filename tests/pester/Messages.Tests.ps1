@@ -54,6 +54,13 @@ Describe 'Messages' {
         Get-EmulatorCount 'POST /message/send' | Should -Be 0
     }
 
+    It 'refuses a payload above the client limit once, before any piped channel is sent to' {
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null
+        $channels = 'pm1', 'pm2' | ForEach-Object { [pscustomobject]@{ channel_id = $_; channel_type = 'Group' } }
+        { $channels | Send-WKMessage -PayloadBytes ([byte[]]::new(1MB + 1)) } | Should -Throw "*above the client's limit*"
+        Get-EmulatorCount 'POST /message/send' | Should -Be 0
+    }
+
     It 'pages history and stops requesting once -First is reached' {
         1..30 | ForEach-Object { Send-WKMessage -ChannelId pm2 -ChannelType Group -Text "m$_" } | Out-Null
         Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null

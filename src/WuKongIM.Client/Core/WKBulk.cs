@@ -136,6 +136,13 @@ namespace WuKongIM.Client
         private readonly HashSet<TKey> _cut;
         private readonly Dictionary<TKey, HashSet<TItem>>? _seen;
         private readonly IEqualityComparer<TItem>? _itemComparer;
+        private readonly IEqualityComparer<TKey> _keyComparer;
+        // Piped input mostly repeats one key (uids into one channel): its buffer and seen-set are kept at hand, so an item
+        // costs no key lookups while the key stays the same.
+        private bool _hasLast;
+        private TKey _lastKey = default!;
+        private List<TItem>? _lastBuffer;
+        private HashSet<TItem>? _lastSeen;
 
         public GroupedChunkBuffer(int chunkSize, bool dropDuplicates = false, IEqualityComparer<TKey>? keyComparer = null, IEqualityComparer<TItem>? itemComparer = null)
         {
@@ -144,6 +151,7 @@ namespace WuKongIM.Client
                 throw new ArgumentOutOfRangeException(nameof(chunkSize), "The chunk size must be at least 1.");
             }
             ChunkSize = chunkSize;
+            _keyComparer = keyComparer ?? EqualityComparer<TKey>.Default;
             _buffers = new Dictionary<TKey, List<TItem>>(keyComparer ?? EqualityComparer<TKey>.Default);
             _cut = new HashSet<TKey>(keyComparer ?? EqualityComparer<TKey>.Default);
             _itemComparer = itemComparer;
@@ -165,23 +173,35 @@ namespace WuKongIM.Client
         public bool Add(TKey key, TItem item, out WKChunk<TKey, TItem>? full)
         {
             full = null;
-            if (_seen != null)
+            List<TItem> buffer;
+            HashSet<TItem>? seen = null;
+            if (_hasLast && _keyComparer.Equals(_lastKey, key))
             {
-                if (!_seen.TryGetValue(key, out HashSet<TItem>? seen))
+                buffer = _lastBuffer!;
+                seen = _lastSeen;
+            }
+            else
+            {
+                if (_seen != null && !_seen.TryGetValue(key, out seen))
                 {
                     seen = new HashSet<TItem>(_itemComparer ?? EqualityComparer<TItem>.Default);
                     _seen[key] = seen;
                 }
-                if (!seen.Add(item))
+                if (!_buffers.TryGetValue(key, out List<TItem>? existing))
                 {
-                    return false;
+                    existing = new List<TItem>(Math.Min(ChunkSize, 1024));
+                    _buffers[key] = existing;
+                    _order.Add(key);
                 }
+                buffer = existing;
+                _hasLast = true;
+                _lastKey = key;
+                _lastBuffer = buffer;
+                _lastSeen = seen;
             }
-            if (!_buffers.TryGetValue(key, out List<TItem>? buffer))
+            if (seen != null && !seen.Add(item))
             {
-                buffer = new List<TItem>(Math.Min(ChunkSize, 1024));
-                _buffers[key] = buffer;
-                _order.Add(key);
+                return false;
             }
             buffer.Add(item);
             BufferedCount++;
@@ -219,6 +239,9 @@ namespace WuKongIM.Client
             }
             _order.Clear();
             _buffers.Clear();
+            _hasLast = false;
+            _lastBuffer = null;
+            _lastSeen = null;
             return chunks;
         }
 

@@ -60,6 +60,27 @@ namespace WuKongIM.Client
         /// <summary>Connections kept open to the server; bounds the parallelism of bulk operations.</summary>
         public int MaxConnectionsPerServer { get; set; } = 64;
 
+        /// <summary>
+        /// The one check of the three settings a session is made of (see the Default* constants): a positive timeout, a
+        /// retry count and a first backoff delay that are not negative, both in seconds. Each error names the setting as the
+        /// caller calls it (Connect-WKServer's -TimeoutSec, or this class's Timeout), so both report their own parameter.
+        /// </summary>
+        public static void ValidateRetrySettings(double timeoutSeconds, int maximumRetryCount, double retryDelaySeconds, string timeoutName, string retryCountName, string retryDelayName)
+        {
+            if (!(timeoutSeconds > 0))
+            {
+                throw new WKValidationException(timeoutName + " must be positive.", timeoutName);
+            }
+            if (maximumRetryCount < 0)
+            {
+                throw new WKValidationException(retryCountName + " cannot be negative.", retryCountName);
+            }
+            if (!(retryDelaySeconds >= 0))
+            {
+                throw new WKValidationException(retryDelayName + " cannot be negative.", retryDelayName);
+            }
+        }
+
         internal void Validate()
         {
             if (BaseUri is null)
@@ -75,10 +96,7 @@ namespace WuKongIM.Client
                 // The server answers a blank user or password with 用户名不能为空 / 密码不能为空; say so before any request.
                 throw new WKValidationException("A manager login needs a user name and a password.", nameof(ManagerUserName));
             }
-            if (Timeout <= TimeSpan.Zero)
-            {
-                throw new WKValidationException("The timeout must be positive.", nameof(Timeout));
-            }
+            ValidateRetrySettings(Timeout.TotalSeconds, MaximumRetryCount, RetryBaseDelay.TotalSeconds, nameof(Timeout), nameof(MaximumRetryCount), nameof(RetryBaseDelay));
             if (Deadline <= TimeSpan.Zero)
             {
                 throw new WKValidationException("The deadline must be positive.", nameof(Deadline));
@@ -87,11 +105,7 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("The longest Retry-After wait cannot be negative.", nameof(MaxRetryAfter));
             }
-            if (MaximumRetryCount < 0)
-            {
-                throw new WKValidationException("The retry count cannot be negative.", nameof(MaximumRetryCount));
-            }
-            if (RetryBaseDelay < TimeSpan.Zero || RetryMaxDelay < TimeSpan.Zero)
+            if (RetryMaxDelay < TimeSpan.Zero)
             {
                 throw new WKValidationException("Retry delays cannot be negative.", nameof(RetryBaseDelay));
             }

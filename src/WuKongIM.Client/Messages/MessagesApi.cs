@@ -33,6 +33,17 @@ namespace WuKongIM.Client
         /// <summary>A new client_msg_no: 32 hex digits, like the server's own (which adds a trailing "0").</summary>
         public static string NewClientMsgNo() => Guid.NewGuid().ToString("N");
 
+        /// <summary>
+        /// The client's one payload rule: refuses an empty payload and one above <see cref="MaxPayloadBytes"/>
+        /// (<see cref="WKValidationException"/>). Every send runs it, once; pass the result to the send overloads to
+        /// check a payload shared by many sends only once, before anything is sent.
+        /// </summary>
+        public WKCheckedPayload CheckPayload(byte[]? payload)
+        {
+            WKPayload.CheckSize(payload, MaxPayloadBytes);
+            return new WKCheckedPayload(payload!);
+        }
+
         // ------------------------------------------------------------ sending
 
         /// <summary>
@@ -42,7 +53,7 @@ namespace WuKongIM.Client
         /// message up; <paramref name="message"/> itself is never changed.
         /// </summary>
         public Task<WKSendResult> SendAsync(WKSendMessage message, CancellationToken cancellationToken = default) =>
-            PostSendAsync(message, BuildSendBody(message, NewClientMsgNo), cancellationToken);
+            PostSendAsync(message, BuildSendBody(message, null, NewClientMsgNo), cancellationToken);
 
         /// <summary>Sends a body built by <see cref="BuildSendBody"/>: the one request path of SendAsync and SendSafelyAsync.</summary>
         private async Task<WKSendResult> PostSendAsync(WKSendMessage message, WKSendMessageBody body, CancellationToken cancellationToken)
@@ -75,10 +86,18 @@ namespace WuKongIM.Client
         /// not there; this repeats up to the transport's retry count. Messages that cannot be looked up (no_persist,
         /// subscribers mode) are never re-sent: the ambiguous error is thrown instead.
         /// </summary>
-        public async Task<WKSendResult> SendSafelyAsync(WKSendMessage message, CancellationToken cancellationToken = default)
+        public Task<WKSendResult> SendSafelyAsync(WKSendMessage message, CancellationToken cancellationToken = default) =>
+            SendSafelyAsync(message, null, cancellationToken);
+
+        /// <summary>
+        /// <see cref="SendSafelyAsync(WKSendMessage, CancellationToken)"/> with a payload checked beforehand by
+        /// <see cref="CheckPayload"/>: it is sent in place of the message's own <see cref="WKSendMessage.Payload"/>
+        /// (which is left unchanged) and not checked again. Null sends the message's own payload, checked here.
+        /// </summary>
+        public async Task<WKSendResult> SendSafelyAsync(WKSendMessage message, WKCheckedPayload? payload, CancellationToken cancellationToken = default)
         {
             // Built (and checked) once: every attempt sends the same client_msg_no, so a stored attempt can be found.
-            WKSendMessageBody body = BuildSendBody(message, NewClientMsgNo);
+            WKSendMessageBody body = BuildSendBody(message, payload, NewClientMsgNo);
             bool lookable = !message.NoPersist && !message.SubscribersMode;
             int attempts = 0;
             int maxAttempts = 1 + _client.Transport.MaximumRetryCount;
@@ -156,17 +175,18 @@ namespace WuKongIM.Client
         }
 
         /// <summary>
-        /// Checks a message and builds its request body, without changing the message: a missing client_msg_no comes from
-        /// <paramref name="newClientMsgNo"/>, and subscribers mode is sent as sync_once (the server accepts subscribers only
-        /// for command messages).
+        /// Checks a message and builds its request body, without changing the message: the payload is
+        /// <paramref name="payload"/> when given (already checked), else the message's own, checked here; a missing
+        /// client_msg_no comes from <paramref name="newClientMsgNo"/>, and subscribers mode is sent as sync_once (the server
+        /// accepts subscribers only for command messages).
         /// </summary>
-        internal WKSendMessageBody BuildSendBody(WKSendMessage message, Func<string> newClientMsgNo)
+        internal WKSendMessageBody BuildSendBody(WKSendMessage message, WKCheckedPayload? payload, Func<string> newClientMsgNo)
         {
             if (message == null)
             {
                 throw new WKValidationException("A message is required.");
             }
-            WKPayload.CheckSize(message.Payload, MaxPayloadBytes);
+            payload ??= CheckPayload(message.Payload);
             if (message.SubscribersMode)
             {
                 if (!string.IsNullOrWhiteSpace(message.ChannelId))
@@ -204,7 +224,7 @@ namespace WuKongIM.Client
                 ChannelType = message.SubscribersMode ? (byte)0 : (byte)message.ChannelType,
                 Expire = message.Expire,
                 Subscribers = message.SubscribersMode ? message.Subscribers!.ToArray() : null,
-                Payload = message.Payload,
+                Payload = payload.Bytes,
             };
         }
 
@@ -213,7 +233,15 @@ namespace WuKongIM.Client
         /// Returns one item per uid; the server's <c>fail_uids</c>/<c>reason</c> mark the failed ones.
         /// Not retried after an ambiguous failure (the server generates the client_msg_nos, so nothing can be looked up).
         /// </summary>
-        public async Task<IReadOnlyList<WKBatchSendItem>> SendBatchAsync(string fromUid, IReadOnlyCollection<string> uids, byte[] payload, bool noPersist = false, bool redDot = false, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<WKBatchSendItem>> SendBatchAsync(string fromUid, IReadOnlyCollection<string> uids, byte[] payload, bool noPersist = false, bool redDot = false, CancellationToken cancellationToken = default) =>
+            SendBatchCoreAsync(fromUid, uids, payload, null, noPersist, redDot, cancellationToken);
+
+        /// <summary><see cref="SendBatchAsync(string, IReadOnlyCollection{string}, byte[], bool, bool, CancellationToken)"/> with a payload checked beforehand by <see cref="CheckPayload"/>, not checked again.</summary>
+        public Task<IReadOnlyList<WKBatchSendItem>> SendBatchAsync(string fromUid, IReadOnlyCollection<string> uids, WKCheckedPayload payload, bool noPersist = false, bool redDot = false, CancellationToken cancellationToken = default) =>
+            SendBatchCoreAsync(fromUid, uids, null, payload ?? throw new ArgumentNullException(nameof(payload)), noPersist, redDot, cancellationToken);
+
+        /// <summary>The batch send; the raw payload is checked (after the sender and recipients) only when no checked one is given.</summary>
+        private async Task<IReadOnlyList<WKBatchSendItem>> SendBatchCoreAsync(string fromUid, IReadOnlyCollection<string> uids, byte[]? payload, WKCheckedPayload? checkedPayload, bool noPersist, bool redDot, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(fromUid))
             {
@@ -223,13 +251,13 @@ namespace WuKongIM.Client
             {
                 throw new WKValidationException("At least one recipient uid is required (the server refuses: subscribers不能为空！).", "ToUid");
             }
-            WKPayload.CheckSize(payload, MaxPayloadBytes);
+            checkedPayload ??= CheckPayload(payload);
             var body = new WKSendBatchBody
             {
                 Header = new WKMessageHeader { NoPersist = noPersist ? 1 : 0, RedDot = redDot ? 1 : 0 },
                 FromUid = fromUid,
                 Subscribers = uids.ToArray(),
-                Payload = payload,
+                Payload = checkedPayload.Bytes,
             };
             WKSendBatchResponse response;
             try
@@ -382,6 +410,22 @@ namespace WuKongIM.Client
             catch (WKApiException ex) when (ex.Kind == WKErrorKind.BadRequest && ex.ServerMessage == "获取频道所在节点失败！")
             {
                 throw new WKApiException(WKErrorKind.NotFound, ex.Method, ex.Path, ex.HttpStatus, ex.ServerStatus, ex.ServerMessage, "the channel has never been activated", ex);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="GetLastMessageAsync"/>, with "the channel has no message" (including a never-activated channel) as
+        /// null instead of a <see cref="WKErrorKind.NotFound"/> error.
+        /// </summary>
+        public async Task<WKMessage?> FindLastMessageAsync(string channelId, WKChannelType channelType, string? loginUid, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await GetLastMessageAsync(channelId, channelType, loginUid, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WKApiException ex) when (ex.Kind == WKErrorKind.NotFound)
+            {
+                return null;
             }
         }
 

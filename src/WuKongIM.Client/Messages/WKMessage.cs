@@ -8,12 +8,15 @@ namespace WuKongIM.Client
 {
     /// <summary>
     /// A stored message as the server renders it (MessageResp, wukongim-api.md §2.7). The payload bytes are always kept;
-    /// <see cref="Text"/> and <see cref="Content"/> are decoded from them on demand.
+    /// <see cref="Text"/> and <see cref="Content"/> are decoded from them on demand, each on its own first read: reading
+    /// the text never parses JSON (an export reads the text of every message and never the content).
     /// </summary>
     public sealed class WKMessage
     {
-        private bool _decoded;
+        private byte[] _payload = Array.Empty<byte>();
+        private bool _textDecoded;
         private string? _text;
+        private bool _contentParsed;
         private object? _content;
 
         [JsonPropertyName("header")] public WKMessageHeader Header { get; set; } = new WKMessageHeader();
@@ -40,7 +43,20 @@ namespace WuKongIM.Client
         [JsonPropertyName("expire")] public uint Expire { get; set; }
         /// <summary>Unix seconds at persistence.</summary>
         [JsonPropertyName("timestamp")] public long TimestampValue { get; set; }
-        [JsonPropertyName("payload")] public byte[] Payload { get; set; } = Array.Empty<byte>();
+        [JsonPropertyName("payload")]
+        public byte[] Payload
+        {
+            get => _payload;
+            set
+            {
+                // New bytes: what was decoded from the old ones no longer applies.
+                _payload = value ?? Array.Empty<byte>();
+                _textDecoded = false;
+                _contentParsed = false;
+                _text = null;
+                _content = null;
+            }
+        }
 
         /// <summary>
         /// The id the message is stored under (the derived a@b id for person channels, §2.2); filled by the cluster message
@@ -66,7 +82,11 @@ namespace WuKongIM.Client
         {
             get
             {
-                Decode();
+                if (!_textDecoded)
+                {
+                    _text = WKPayload.TryDecodeText(_payload);
+                    _textDecoded = true;
+                }
                 return _text;
             }
         }
@@ -77,10 +97,18 @@ namespace WuKongIM.Client
         {
             get
             {
-                Decode();
+                if (!_contentParsed)
+                {
+                    string? text = Text;
+                    _content = text == null ? null : WKPayload.TryParseJsonContainer(text);
+                    _contentParsed = true;
+                }
                 return _content;
             }
         }
+
+        /// <summary>True once <see cref="Content"/> was read (the payload was parsed as JSON).</summary>
+        internal bool ContentParsed => _contentParsed;
 
         /// <summary>A one-line preview for tables: the JSON <c>content</c> member, else the text, else the byte count.</summary>
         [JsonIgnore]
@@ -95,17 +123,6 @@ namespace WuKongIM.Client
 
         /// <summary>The text accumulated by stream events (legacy <c>stream_data</c>), when present.</summary>
         [JsonIgnore] public string? StreamText => StreamData == null ? null : WKPayload.TryDecodeText(StreamData);
-
-        private void Decode()
-        {
-            if (_decoded)
-            {
-                return;
-            }
-            _text = WKPayload.TryDecodeText(Payload);
-            _content = _text == null ? null : WKPayload.TryParseJsonContainer(_text);
-            _decoded = true;
-        }
 
         public override string ToString() => MessageSeq.ToString(CultureInfo.InvariantCulture) + " " + FromUid + ": " + Preview;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -118,6 +119,12 @@ namespace WuKongIM.Client
             var pager = new WKChannelMessagePager(api, pagedQuery);
 
             FileMode mode = exists && resume ? FileMode.Append : FileMode.Create;
+            // A path such as 'archive/{ChannelId}.jsonl' names a folder that a first run has not made yet.
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
             using (var file = new FileStream(path, mode, FileAccess.Write, FileShare.Read, 64 * 1024, useAsync: true))
             {
                 long startLength = file.Length;
@@ -126,35 +133,60 @@ namespace WuKongIM.Client
                     byte[] header = Utf8.GetBytes(string.Join(",", CsvColumns) + "\n");
                     await file.WriteAsync(header, 0, header.Length, cancellationToken).ConfigureAwait(false);
                 }
-                var buffer = new MemoryStream();
-                while (!pager.Finished)
+                var buffer = new MemoryStream(256 * 1024);
+                var lines = new JsonLineWriter(buffer);
+                // The next page is fetched while this one is formatted and written: the pager's state (next seq, finished) is
+                // settled when a page arrives, so the request for the following page can leave at once.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                Task<IReadOnlyList<WKMessage>>? next = pager.Finished ? null : pager.NextPageAsync(stop.Token);
+                try
                 {
-                    IReadOnlyList<WKMessage> page = await pager.NextPageAsync(cancellationToken).ConfigureAwait(false);
-                    if (page.Count == 0)
+                    while (next != null)
                     {
-                        continue;
+                        IReadOnlyList<WKMessage> page = await next.ConfigureAwait(false);
+                        next = pager.Finished ? null : pager.NextPageAsync(stop.Token);
+                        if (page.Count == 0)
+                        {
+                            continue;
+                        }
+                        buffer.SetLength(0);
+                        foreach (WKMessage message in page)
+                        {
+                            if (format == WKExportFormat.JsonLines)
+                            {
+                                lines.Write(message);
+                            }
+                            else
+                            {
+                                WriteCsvLine(buffer, message);
+                            }
+                        }
+                        result.FirstSeq ??= page[0].MessageSeq;
+                        result.LastSeq = page[page.Count - 1].MessageSeq;
+                        // Whole lines per page, flushed: a crash leaves at most one partial line, which resume cuts off.
+                        await file.WriteAsync(buffer.GetBuffer(), 0, (int)buffer.Length, cancellationToken).ConfigureAwait(false);
+                        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        result.Count += page.Count;
+                        result.Requests = pager.Requests;
+                        result.Bytes = file.Length - startLength;
+                        progress?.Invoke(result);
                     }
-                    buffer.SetLength(0);
-                    foreach (WKMessage message in page)
+                }
+                finally
+                {
+                    if (next != null)
                     {
-                        if (format == WKExportFormat.JsonLines)
+                        // A write failed or the caller stopped: cancel the page still in flight and observe its end.
+                        stop.Cancel();
+                        try
                         {
-                            WriteJsonLine(buffer, message);
+                            await next.ConfigureAwait(false);
                         }
-                        else
+                        catch (Exception)
                         {
-                            WriteCsvLine(buffer, message);
+                            // The export's own failure is the one that propagates.
                         }
-                        result.FirstSeq ??= message.MessageSeq;
-                        result.LastSeq = message.MessageSeq;
                     }
-                    // Whole lines per page, flushed: a crash leaves at most one partial line, which resume cuts off.
-                    await file.WriteAsync(buffer.GetBuffer(), 0, (int)buffer.Length, cancellationToken).ConfigureAwait(false);
-                    await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    result.Count += page.Count;
-                    result.Requests = pager.Requests;
-                    result.Bytes = file.Length - startLength;
-                    progress?.Invoke(result);
                 }
                 result.Requests = pager.Requests;
                 result.Bytes = file.Length - startLength;
@@ -164,38 +196,83 @@ namespace WuKongIM.Client
         }
 
         /// <summary>One message as a JSON object on one line (ids exact, payload base64, text when the payload is text).</summary>
-        public static void WriteJsonLine(Stream output, WKMessage m)
+        public static void WriteJsonLine(Stream output, WKMessage m) => new JsonLineWriter(output).Write(m);
+
+        /// <summary>
+        /// Writes messages as JSON lines into one stream with one reused Utf8JsonWriter. The text is copied from the
+        /// payload bytes when they are text, so no string is decoded and no JSON is parsed per message.
+        /// </summary>
+        private sealed class JsonLineWriter
         {
-            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            private static readonly JsonEncodedText MessageSeq = JsonEncodedText.Encode("message_seq");
+            private static readonly JsonEncodedText MessageId = JsonEncodedText.Encode("message_id");
+            private static readonly JsonEncodedText MessageIdStr = JsonEncodedText.Encode("message_idstr");
+            private static readonly JsonEncodedText ClientMsgNo = JsonEncodedText.Encode("client_msg_no");
+            private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
+            private static readonly JsonEncodedText Time = JsonEncodedText.Encode("time");
+            private static readonly JsonEncodedText FromUid = JsonEncodedText.Encode("from_uid");
+            private static readonly JsonEncodedText ChannelId = JsonEncodedText.Encode("channel_id");
+            private static readonly JsonEncodedText ChannelType = JsonEncodedText.Encode("channel_type");
+            private static readonly JsonEncodedText Setting = JsonEncodedText.Encode("setting");
+            private static readonly JsonEncodedText Expire = JsonEncodedText.Encode("expire");
+            private static readonly JsonEncodedText NoPersist = JsonEncodedText.Encode("no_persist");
+            private static readonly JsonEncodedText RedDot = JsonEncodedText.Encode("red_dot");
+            private static readonly JsonEncodedText SyncOnce = JsonEncodedText.Encode("sync_once");
+            private static readonly JsonEncodedText Payload = JsonEncodedText.Encode("payload");
+            private static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+
+            private readonly Stream _output;
+            private readonly Utf8JsonWriter _writer;
+            // Consecutive messages mostly share their second: the formatted time is kept for the last one.
+            private long _lastTimestamp = long.MinValue;
+            private string _lastTime = string.Empty;
+
+            public JsonLineWriter(Stream output)
             {
+                _output = output;
+                _writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+            }
+
+            public void Write(WKMessage m)
+            {
+                Utf8JsonWriter writer = _writer;
+                writer.Reset(_output);
                 writer.WriteStartObject();
-                writer.WriteNumber("message_seq", m.MessageSeq);
-                writer.WriteNumber("message_id", m.MessageId);
-                writer.WriteString("message_idstr", m.MessageId.ToString(CultureInfo.InvariantCulture));
-                writer.WriteString("client_msg_no", m.ClientMsgNo);
-                writer.WriteNumber("timestamp", m.TimestampValue);
-                writer.WriteString("time", m.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                writer.WriteString("from_uid", m.FromUid);
-                writer.WriteString("channel_id", m.ChannelId);
-                writer.WriteNumber("channel_type", (byte)m.ChannelType);
-                writer.WriteNumber("setting", m.Setting);
-                writer.WriteNumber("expire", m.Expire);
-                writer.WriteNumber("no_persist", m.Header.NoPersist);
-                writer.WriteNumber("red_dot", m.Header.RedDot);
-                writer.WriteNumber("sync_once", m.Header.SyncOnce);
-                writer.WriteBase64String("payload", m.Payload);
-                string? text = m.Text;
-                if (text != null)
+                writer.WriteNumber(MessageSeq, m.MessageSeq);
+                writer.WriteNumber(MessageId, m.MessageId);
+                Span<byte> digits = stackalloc byte[24];
+                Utf8Formatter.TryFormat(m.MessageId, digits, out int written);
+                writer.WriteString(MessageIdStr, digits.Slice(0, written));
+                writer.WriteString(ClientMsgNo, m.ClientMsgNo);
+                writer.WriteNumber(Timestamp, m.TimestampValue);
+                if (m.TimestampValue != _lastTimestamp)
                 {
-                    writer.WriteString("text", text);
+                    _lastTimestamp = m.TimestampValue;
+                    _lastTime = m.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                }
+                writer.WriteString(Time, _lastTime);
+                writer.WriteString(FromUid, m.FromUid);
+                writer.WriteString(ChannelId, m.ChannelId);
+                writer.WriteNumber(ChannelType, (byte)m.ChannelType);
+                writer.WriteNumber(Setting, m.Setting);
+                writer.WriteNumber(Expire, m.Expire);
+                writer.WriteNumber(NoPersist, m.Header.NoPersist);
+                writer.WriteNumber(RedDot, m.Header.RedDot);
+                writer.WriteNumber(SyncOnce, m.Header.SyncOnce);
+                writer.WriteBase64String(Payload, m.Payload);
+                // The same rule as WKMessage.Text, on the bytes: valid UTF-8 without control characters is written as text.
+                if (WKPayload.IsText(m.Payload))
+                {
+                    writer.WriteString(Text, m.Payload);
                 }
                 else
                 {
-                    writer.WriteNull("text");
+                    writer.WriteNull(Text);
                 }
                 writer.WriteEndObject();
+                writer.Flush();
+                _output.WriteByte((byte)'\n');
             }
-            output.WriteByte((byte)'\n');
         }
 
         /// <summary>One CSV record on one line; line breaks inside Text become spaces (Payload keeps the exact bytes).</summary>

@@ -195,6 +195,39 @@ namespace WuKongIM.Client
             return text;
         }
 
+        /// <summary>
+        /// True when <see cref="TryDecodeText"/> would return text, checked on the bytes without making a string: in UTF-8
+        /// every control character is a single byte below 0x80, and only non-ASCII input needs the strict decoder's check.
+        /// </summary>
+        public static bool IsText(byte[] bytes)
+        {
+            bool ascii = true;
+            foreach (byte b in bytes)
+            {
+                if ((b < 0x20 && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n') || b == 0x7F)
+                {
+                    return false;
+                }
+                if (b >= 0x80)
+                {
+                    ascii = false;
+                }
+            }
+            if (ascii)
+            {
+                return true;
+            }
+            try
+            {
+                StrictUtf8.GetCharCount(bytes);
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>A JSON object or array as ordered dictionaries and arrays; null for anything else.</summary>
         public static object? TryParseJsonContainer(string text)
         {

@@ -52,6 +52,34 @@ namespace WuKongIM.Client
             return uid;
         }
 
+        /// <summary>
+        /// Checks every uid of a list and drops repeats, keeping the first occurrence's order, in one pass (a batch of
+        /// thousands costs one array, not a list, a set and two copies); an empty list is refused.
+        /// </summary>
+        public static string[] DistinctUids(IEnumerable<string?>? uids, string paramName = "Uid")
+        {
+            int capacity = uids is ICollection<string?> sized ? sized.Count : uids is IReadOnlyCollection<string?> read ? read.Count : 16;
+            var result = new List<string>(capacity);
+            if (uids != null)
+            {
+                var seen = new Dictionary<string, bool>(capacity, StringComparer.Ordinal);
+                foreach (string? uid in uids)
+                {
+                    string checkedUid = Uid(uid, paramName);
+                    if (!seen.ContainsKey(checkedUid))
+                    {
+                        seen.Add(checkedUid, true);
+                        result.Add(checkedUid);
+                    }
+                }
+            }
+            if (result.Count == 0)
+            {
+                throw new WKInvalidInputException("WKUidEmpty", "No uid was given.", paramName, null);
+            }
+            return result.ToArray();
+        }
+
         /// <summary>Checks every uid of a list and returns it as a list; an empty list is refused.</summary>
         public static List<string> Uids(IEnumerable<string?>? uids, string paramName = "Uid")
         {

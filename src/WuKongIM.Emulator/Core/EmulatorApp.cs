@@ -70,6 +70,8 @@ namespace WuKongIM.Emulator.Core
         /// <summary>Handles a request that reached node <paramref name="nodeId"/>'s listener; an offline node fails the connection.</summary>
         public async Task HandleAsync(HttpContext context, ulong nodeId)
         {
+            // Injected latency counts from here, so reading the body is part of it rather than added to it.
+            long arrived = System.Diagnostics.Stopwatch.GetTimestamp();
             if (!State.IsOnline(nodeId))
             {
                 context.Abort();
@@ -111,7 +113,7 @@ namespace WuKongIM.Emulator.Core
             {
                 if (faults.LatencyMs > 0)
                 {
-                    await PreciseDelay.Delay(faults.LatencyMs, context.RequestAborted).ConfigureAwait(false);
+                    await PreciseDelay.DelayFrom(arrived, faults.LatencyMs, context.RequestAborted).ConfigureAwait(false);
                 }
                 fault = DrawFault(faults);
                 if (fault == FaultAction.Error)

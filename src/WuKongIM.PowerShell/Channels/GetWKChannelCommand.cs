@@ -16,6 +16,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         /// <summary>Only channels of this type (listing), or the type of the channel to read.</summary>
@@ -131,27 +132,13 @@ namespace WuKongIM.PowerShell
             {
                 if (IncludeLastMessage)
                 {
-                    try
-                    {
-                        row.LastMessage = Run(ct => Client.Messages.GetLastMessageAsync(row.ChannelId, row.ChannelType, null, ct));
-                    }
-                    catch (WKApiException ex) when (ex.Kind == WKErrorKind.NotFound)
-                    {
-                        // Kept as a catch: the server answers "no message yet" as not found, which here means an empty column.
-                        row.LastMessage = null;
-                    }
+                    // Null when the channel has no message yet: an empty column, not an error.
+                    row.LastMessage = Run(ct => Client.Messages.FindLastMessageAsync(row.ChannelId, row.ChannelType, null, ct));
                 }
                 if (IncludeMaxSeq)
                 {
-                    try
-                    {
-                        row.MaxMessageSeq = Run(ct => Client.Messages.GetMaxMessageSeqAsync(row.ChannelId, row.ChannelType, null, ct));
-                    }
-                    catch (WKApiException ex) when (ex.Kind == WKErrorKind.BadRequest && ex.ServerMessage == "not found")
-                    {
-                        // Kept as a catch: a never-activated channel answers "not found" on a single node: it has no messages.
-                        row.MaxMessageSeq = 0;
-                    }
+                    // 0 for a channel without messages, a never-activated one included.
+                    row.MaxMessageSeq = Run(ct => Client.Messages.GetMaxMessageSeqAsync(row.ChannelId, row.ChannelType, null, ct));
                 }
             });
         }

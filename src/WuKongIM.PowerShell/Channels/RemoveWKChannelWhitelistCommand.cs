@@ -16,9 +16,11 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, ParameterSetName = AllSet)]
         public SwitchParameter All { get; set; }
 
-        /// <summary>With -All: do not ask for confirmation.</summary>
-        [Parameter(ParameterSetName = AllSet)]
+        /// <summary>Do not ask for confirmation, for the listed uids and with -All.</summary>
+        [Parameter]
         public SwitchParameter Force { get; set; }
+
+        protected override bool ForceGiven => Force;
 
         protected override string Operation => "RemoveWhitelist";
         protected override string Action => "Remove from the whitelist";

@@ -29,15 +29,11 @@ namespace WuKongIM.PowerShell
             }
         }
 
-        /// <summary>The -All path of the Remove cmdlets: one request that empties the list, after ShouldProcess and ShouldContinue, both skipped by -Force.</summary>
+        /// <summary>The -All path of the Remove cmdlets: one request that empties the list, confirmed as a ConfirmImpact High change.</summary>
         protected void RemoveEntireList(WKChannelKey channel, string listName, bool force, Func<CancellationToken, Task> call)
         {
-            // Plain ShouldProcess would still prompt a ConfirmImpact=High cmdlet (Remove-WKChannelSubscriber) given -Force.
-            if (!ShouldProcessOrForce(force, channel + ": every uid on the " + listName, "Remove all"))
-            {
-                return;
-            }
-            if (!force && !ShouldContinue("Remove every uid from the " + listName + " of " + channel + "?", "Empty the " + listName))
+            if (!ShouldProcessAsHighImpact(force, channel + ": every uid on the " + listName, "Remove all",
+                "Remove every uid from the " + listName + " of " + channel + "?", "Empty the " + listName))
             {
                 return;
             }

@@ -17,11 +17,16 @@ namespace WuKongIM.PowerShell
         protected const string UidSet = "Uid";
         private GroupedChunkBuffer<WKChannelKey, string>? _buffer;
         private BulkProgress? _progress;
+        // The channel of the previous record, already checked: piped uids mostly bind the same channel every time.
+        private string? _checkedId;
+        private WKChannelType _checkedType;
+        private WKChannelKey _checkedChannel;
 
         /// <summary>The channel; binds from a ChannelId (or channel_id) property of piped objects.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         /// <summary>The channel type; Group unless given.</summary>
@@ -33,6 +38,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UidSet)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string[] Uid { get; set; } = new string[0];
 
         /// <summary>How many uids one request carries.</summary>
@@ -49,6 +55,9 @@ namespace WuKongIM.PowerShell
         /// <summary>What the uids are in a ShouldProcess target, e.g. "subscribers".</summary>
         protected abstract string Noun { get; }
 
+        /// <summary>-Force of the Remove cmdlets: the chunks go without asking (Add has no -Force).</summary>
+        protected virtual bool ForceGiven => false;
+
         protected abstract Task SendAsync(WKChannelKey channel, IReadOnlyList<string> uids, CancellationToken cancellationToken);
 
         /// <summary>Refuses a channel before anything is buffered (throws WKValidationException).</summary>
@@ -62,19 +71,30 @@ namespace WuKongIM.PowerShell
 
         protected override void ProcessRecord()
         {
-            var channel = new WKChannelKey(ChannelId, ChannelType);
-            try
+            WKChannelKey channel;
+            if (_checkedId != null && ChannelType == _checkedType && string.Equals(ChannelId, _checkedId, StringComparison.Ordinal))
             {
-                ValidateChannel(channel);
+                channel = _checkedChannel;
             }
-            catch (WKValidationException ex)
+            else
             {
-                WriteWKError(ex, channel);
-                foreach (WKBulkItemResult skipped in WKBulk.Results(Operation, channel, Uid, WKBulkItemStatus.Skipped, ex))
+                channel = new WKChannelKey(ChannelId, ChannelType);
+                try
                 {
-                    WriteObject(skipped);
+                    ValidateChannel(channel);
                 }
-                return;
+                catch (WKValidationException ex)
+                {
+                    WriteWKError(ex, channel);
+                    foreach (WKBulkItemResult skipped in WKBulk.Results(Operation, channel, Uid, WKBulkItemStatus.Skipped, ex))
+                    {
+                        WriteObject(skipped);
+                    }
+                    return;
+                }
+                _checkedId = ChannelId;
+                _checkedType = ChannelType;
+                _checkedChannel = channel;
             }
             foreach (string uid in Uid)
             {
@@ -115,7 +135,7 @@ namespace WuKongIM.PowerShell
 
         private void Send(WKChunk<WKChannelKey, string> chunk)
         {
-            if (!ShouldProcess(WKBulk.Describe(chunk.Key, chunk.Items.Count, Noun), Action))
+            if (!ShouldProcessOrForce(ForceGiven, WKBulk.Describe(chunk.Key, chunk.Items.Count, Noun), Action))
             {
                 return;
             }

@@ -16,6 +16,7 @@ namespace WuKongIM.PowerShell
         /// <summary>Only this user's connections (exact; the server's own filter is a substring match, see -Match).</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string? Uid { get; set; }
 
         /// <summary>Treat -Uid as the server does: every uid containing it.</summary>

@@ -20,12 +20,14 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string[] Uid { get; set; } = new string[0];
 
         /// <summary>Only these channels (person channels: the other user's uid); answered even without a stored conversation.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ChannelSet)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string[] ChannelId { get; set; } = new string[0];
 
         [Parameter(ParameterSetName = ChannelSet)]

@@ -189,6 +189,25 @@ namespace WuKongIM.PowerShell
         }
 
         /// <summary>
+        /// Confirmation for a change that must count as ConfirmImpact High whatever the cmdlet's own impact (-All, which
+        /// empties a whole list): -Force says yes (unless -Confirm is explicit), -WhatIf only reports, -Confirm asks once,
+        /// -Confirm:$false and $ConfirmPreference = 'None' say yes; with none of these it asks once, as a High command
+        /// does, so a -NonInteractive run without a yes fails instead of emptying the list.
+        /// </summary>
+        protected bool ShouldProcessAsHighImpact(bool force, string target, string action, string query, string caption)
+        {
+            if (!ShouldProcessOrForce(force, target, action))
+            {
+                return false;
+            }
+            ConfirmImpact preference = WKForce.ReadPreference(GetVariableValue("ConfirmPreference"));
+            return !WKForce.NeedsHighImpactPrompt(force, MyInvocation.BoundParameters, CommandImpact, preference) || ShouldContinue(query, caption);
+        }
+
+        private ConfirmImpact CommandImpact =>
+            GetType().GetCustomAttributes(typeof(CmdletAttribute), true) is CmdletAttribute[] attributes && attributes.Length > 0 ? attributes[0].ConfirmImpact : ConfirmImpact.Medium;
+
+        /// <summary>
         /// Writes one chunk's per-item results and, when its request failed, one error record naming the chunk's items;
         /// advances the progress. Returns how many items did not succeed.
         /// </summary>
@@ -198,13 +217,14 @@ namespace WuKongIM.PowerShell
             Exception? failure = null;
             foreach (WKBulkItemResult result in results)
             {
-                WriteObject(result);
                 if (result.Status != WKBulkItemStatus.Succeeded)
                 {
                     failed++;
                     failure ??= result.Exception;
                 }
             }
+            // One call for the chunk: the host enumerates it, instead of a WriteObject (and its checks) per row.
+            WriteObject(results, enumerateCollection: true);
             if (failure != null)
             {
                 WriteWKError(failure, errorTarget);

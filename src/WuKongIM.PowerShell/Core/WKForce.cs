@@ -24,6 +24,35 @@ namespace WuKongIM.PowerShell
             return !whatIf;
         }
 
+        /// <summary>
+        /// True when a change that must be confirmed as ConfirmImpact High (emptying a whole list with -All) still needs a
+        /// prompt after ShouldProcess: nothing has said yes (-Force, or -Confirm either way: -Confirm asked already,
+        /// -Confirm:$false is a yes), $ConfirmPreference is not None, and ShouldProcess did not ask already because the
+        /// command's own impact is below the preference.
+        /// </summary>
+        public static bool NeedsHighImpactPrompt(bool force, IDictionary<string, object> boundParameters, ConfirmImpact commandImpact, ConfirmImpact preference)
+        {
+            if (force || boundParameters.ContainsKey("Confirm") || preference == ConfirmImpact.None)
+            {
+                return false;
+            }
+            return commandImpact < preference;
+        }
+
+        /// <summary>$ConfirmPreference as the engine holds it (an enum, or text a script assigned); High when unreadable.</summary>
+        public static ConfirmImpact ReadPreference(object? value)
+        {
+            if (value is PSObject wrapped)
+            {
+                value = wrapped.BaseObject;
+            }
+            if (value is ConfirmImpact impact)
+            {
+                return impact;
+            }
+            return value != null && Enum.TryParse(value.ToString(), true, out ConfirmImpact parsed) ? parsed : ConfirmImpact.High;
+        }
+
         private static bool IsOn(object? value) => value is SwitchParameter s ? s.IsPresent : value is bool b && b;
     }
 }

@@ -69,18 +69,7 @@ namespace WuKongIM.PowerShell
             string? managerUser = null, SecureString? managerPassword = null)
         {
             Uri parsed = ParseUri(uri);
-            if (timeoutSec < 1)
-            {
-                throw new WKValidationException("TimeoutSec must be at least 1.", "TimeoutSec");
-            }
-            if (maximumRetryCount < 0)
-            {
-                throw new WKValidationException("MaximumRetryCount cannot be negative.", "MaximumRetryCount");
-            }
-            if (retryIntervalSec < 0 || double.IsNaN(retryIntervalSec))
-            {
-                throw new WKValidationException("RetryIntervalSec cannot be negative.", "RetryIntervalSec");
-            }
+            WKClientOptions.ValidateRetrySettings(timeoutSec, maximumRetryCount, retryIntervalSec, "TimeoutSec", "MaximumRetryCount", "RetryIntervalSec");
             if (managerUser != null && (string.IsNullOrWhiteSpace(managerUser) || managerPassword == null || managerPassword.Length == 0))
             {
                 throw new WKValidationException("A manager login needs a user name and a password.", "Credential");

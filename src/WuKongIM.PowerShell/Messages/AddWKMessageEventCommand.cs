@@ -15,6 +15,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -38,6 +39,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Position = 0)]
         [Alias("event_type")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKEventTypeCompleter))]
         public string? EventType { get; set; }
 
         [Parameter(Position = 1)]

@@ -18,6 +18,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

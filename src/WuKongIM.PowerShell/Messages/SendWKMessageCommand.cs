@@ -18,7 +18,7 @@ namespace WuKongIM.PowerShell
         private const string ToUidSet = "ToUid";
         private const string SubscribersSet = "Subscribers";
 
-        private byte[] _payload = new byte[0];
+        private WKCheckedPayload? _payload;
         private ChunkBuffer<string>? _batch;
         private OrderedDispatcher<WKSendMessage, WKSendResult>? _sends;
         private BulkProgress? _progress;
@@ -26,6 +26,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ChannelSet)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ChannelSet)]
@@ -94,8 +95,8 @@ namespace WuKongIM.PowerShell
             try
             {
                 // PSCustomObjects (ConvertFrom-Json) and wrapped values (Get-Content -Raw) arrive as PSObject, which the client cannot serialise.
-                _payload = WKPayload.FromOneOf(Text, WKPowerShellValue.Unwrap(Payload), PayloadBytes, PayloadBase64);
-                WKPayload.CheckSize(_payload, Client.Messages.MaxPayloadBytes);
+                // Checked here once by the client's payload rule; every send below reuses the result instead of checking again.
+                _payload = Client.Messages.CheckPayload(WKPayload.FromOneOf(Text, WKPowerShellValue.Unwrap(Payload), PayloadBytes, PayloadBase64));
             }
             catch (WKValidationException ex)
             {
@@ -121,7 +122,7 @@ namespace WuKongIM.PowerShell
                     }
                     break;
                 case SubscribersSet:
-                    Send(new WKSendMessage { Subscribers = new List<string>(Subscribers), Payload = _payload, FromUid = FromUid, NoPersist = NoPersist, RedDot = RedDot },
+                    Send(new WKSendMessage { Subscribers = new List<string>(Subscribers), Payload = _payload!.Bytes, FromUid = FromUid, NoPersist = NoPersist, RedDot = RedDot },
                         Subscribers.Length.ToString(CultureInfo.InvariantCulture) + " subscriber(s)", "Send command message");
                     break;
                 default:
@@ -129,7 +130,7 @@ namespace WuKongIM.PowerShell
                     {
                         ChannelId = ChannelId,
                         ChannelType = ChannelType,
-                        Payload = _payload,
+                        Payload = _payload!.Bytes,
                         FromUid = FromUid,
                         ClientMsgNo = ClientMsgNo,
                         NoPersist = NoPersist,
@@ -145,12 +146,12 @@ namespace WuKongIM.PowerShell
                     if (!MyInvocation.ExpectingInput)
                     {
                         // One message: sent straight, without the dispatcher. SendSafelyAsync never stores a message twice.
-                        bool sent = RunItem(message, () => WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, ct))));
+                        bool sent = RunItem(message, () => WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, _payload!, ct))));
                         WriteBulkProgress(_progress!.Advance(sent ? 1 : 0, sent ? 0 : 1));
                         break;
                     }
                     // One request per piped channel, ThrottleLimit at a time.
-                    _sends ??= CreateDispatcher<WKSendMessage, WKSendResult>(ThrottleLimit, (m, ct) => Client.Messages.SendSafelyAsync(m, ct));
+                    _sends ??= CreateDispatcher<WKSendMessage, WKSendResult>(ThrottleLimit, (m, ct) => Client.Messages.SendSafelyAsync(m, _payload!, ct));
                     PostThrottled(_sends, message, WriteSent);
                     break;
             }
@@ -184,7 +185,7 @@ namespace WuKongIM.PowerShell
             }
             RunItem(message, () =>
             {
-                WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, ct)));
+                WriteObject(Run(ct => Client.Messages.SendSafelyAsync(message, _payload!, ct)));
             });
         }
 
@@ -197,7 +198,7 @@ namespace WuKongIM.PowerShell
             // Nothing is resent: a batch that failed ambiguously may have reached some or all users.
             bool sent = RunItem(uids, () =>
             {
-                foreach (WKBatchSendItem item in Run(ct => Client.Messages.SendBatchAsync(FromUid!, new List<string>(uids), _payload, NoPersist, RedDot, ct)))
+                foreach (WKBatchSendItem item in Run(ct => Client.Messages.SendBatchAsync(FromUid!, new List<string>(uids), _payload!, NoPersist, RedDot, ct)))
                 {
                     WriteObject(item);
                 }

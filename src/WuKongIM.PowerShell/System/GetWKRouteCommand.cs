@@ -16,6 +16,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UidSet)]
         [Alias("UserId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string[] Uid { get; set; } = new string[0];
 
         /// <summary>Return intranet addresses (intranet=1) instead of external ones.</summary>

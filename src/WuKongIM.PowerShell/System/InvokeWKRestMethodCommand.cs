@@ -14,6 +14,7 @@ namespace WuKongIM.PowerShell
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKRestPathCompleter))]
         public string Path { get; set; } = string.Empty;
 
         [Parameter(Position = 1)]

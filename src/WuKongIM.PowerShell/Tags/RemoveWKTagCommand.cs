@@ -20,6 +20,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, ParameterSetName = ChannelSet)]
         [Alias("channel_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WKChannelIdCompleter))]
         public string ChannelId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ParameterSetName = ChannelSet)]

@@ -18,6 +18,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string Uid { get; set; } = string.Empty;
 
         /// <summary>How long the block lasts; Sync-WKUserBlock lifts it afterwards. No duration: until Unblock-WKUser.</summary>

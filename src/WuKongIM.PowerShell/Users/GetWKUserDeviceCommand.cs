@@ -15,10 +15,13 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string[] Uid { get; set; } = new string[0];
 
         /// <summary>Only this device flag (filtered here: the server's own flag filter crashes after a refresh).</summary>
         [Parameter]
+        // One device: All (-1, every device) is refused here, so it is neither offered by tab completion nor accepted.
+        [ValidateSet("App", "Web", "PC", "System", IgnoreCase = true)]
         public WKDeviceFlag? DeviceFlag { get; set; }
 
         /// <summary>Show the device tokens in clear text.</summary>

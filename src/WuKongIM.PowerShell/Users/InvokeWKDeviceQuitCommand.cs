@@ -12,6 +12,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string Uid { get; set; } = string.Empty;
 
         /// <summary>All (-1, the default) means App, Web and PC.</summary>

@@ -12,10 +12,13 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string Uid { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("device_flag")]
+        // One device: All (-1, every device) is refused here, so it is neither offered by tab completion nor accepted.
+        [ValidateSet("App", "Web", "PC", "System", IgnoreCase = true)]
         public WKDeviceFlag DeviceFlag { get; set; } = WKDeviceFlag.App;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -6,33 +6,15 @@ namespace WuKongIM.PowerShell
     /// <summary>Removes uids from a user's allowlist (the person channel's whitelist; enforced only when the server runs with whitelistOffOfPerson: false). Piped uids are sent in chunks per owner.</summary>
     [Cmdlet(VerbsCommon.Remove, "WKUserAllowlist", SupportsShouldProcess = true, DefaultParameterSetName = ListedSet)]
     [OutputType(typeof(WKBulkItemResult))]
-    public sealed class RemoveWKUserAllowlistCommand : WKUserListChangeCmdlet
+    public sealed class RemoveWKUserAllowlistCommand : WKUserListRemoveCmdlet
     {
-        private const string ListedSet = "Listed";
-        private const string AllSet = "All";
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListedSet)]
         [Alias("ListedUid")]
         [AllowEmptyString]
         public string[] AllowedUid { get; set; } = new string[0];
 
-        [Parameter(ParameterSetName = ListedSet)]
-        [ValidateRange(1, 10000)]
-        public int BatchSize { get; set; } = 1000;
-
-        /// <summary>Empty the whole list (asks again unless -Force).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
-        public SwitchParameter All { get; set; }
-
-        [Parameter(ParameterSetName = AllSet)]
-        public SwitchParameter Force { get; set; }
-
         protected override WKUserListKind List => WKUserListKind.Allowlist;
-        protected override bool Adding => false;
         protected override string[] ListedUids => AllowedUid;
         protected override string ListedParameterName => "AllowedUid";
-        protected override int ChunkSize => BatchSize;
-        protected override bool EmptyWholeList => ParameterSetName == AllSet;
-        protected override bool ForceEmpty => Force;
     }
 }

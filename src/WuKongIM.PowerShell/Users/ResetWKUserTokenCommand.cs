@@ -12,11 +12,14 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string Uid { get; set; } = string.Empty;
 
         /// <summary>The devices to rotate; all of the user's devices when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("device_flag")]
+        // One device: All (-1, every device) is refused here, so it is neither offered by tab completion nor accepted.
+        [ValidateSet("App", "Web", "PC", "System", IgnoreCase = true)]
         public WKDeviceFlag[]? DeviceFlag { get; set; }
 
         /// <summary>Kick the rotated devices' live connections, so they must log in with the new token.</summary>

@@ -12,6 +12,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string Uid { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -20,6 +21,8 @@ namespace WuKongIM.PowerShell
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("device_flag")]
+        // One device: All (-1, every device) is refused here, so it is neither offered by tab completion nor accepted.
+        [ValidateSet("App", "Web", "PC", "System", IgnoreCase = true)]
         public WKDeviceFlag DeviceFlag { get; set; } = WKDeviceFlag.App;
 
         /// <summary>Master kicks the user's current connections with this device flag.</summary>

@@ -20,6 +20,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "OwnerUid")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string Uid { get; set; } = string.Empty;
 
         /// <summary>True to add the uids, false to remove them.</summary>
@@ -34,8 +35,8 @@ namespace WuKongIM.PowerShell
         /// <summary>True when -All asks to empty the whole list.</summary>
         protected virtual bool EmptyWholeList => false;
 
-        /// <summary>With -All: skip the second confirmation.</summary>
-        protected virtual bool ForceEmpty => false;
+        /// <summary>-Force of the Remove cmdlets: no confirmation, for the listed uids and with -All (Add has no -Force).</summary>
+        protected virtual bool ForceGiven => false;
 
         private string Operation => (Adding ? "Add" : "Remove") + List;
 
@@ -62,7 +63,7 @@ namespace WuKongIM.PowerShell
                 {
                     WKInputRules.Uid(Uid, "Uid");
                     WKInputRules.Uid(listed, ListedParameterName);
-                    if (!ShouldProcess(Uid + " -> " + listed, Adding ? "Add to " + ListName : "Remove from " + ListName))
+                    if (!ShouldProcessOrForce(ForceGiven, Uid + " -> " + listed, Adding ? "Add to " + ListName : "Remove from " + ListName))
                     {
                         continue;
                     }
@@ -98,7 +99,7 @@ namespace WuKongIM.PowerShell
             RunItem(Uid, () =>
             {
                 WKInputRules.Uid(Uid, "Uid");
-                if (ShouldProcess(Uid, "Remove every uid from the " + ListName) && (ForceEmpty || ShouldContinue("Remove every uid from the " + ListName + " of '" + Uid + "'?", "Empty " + ListName)))
+                if (ShouldProcessAsHighImpact(ForceGiven, Uid, "Remove every uid from the " + ListName, "Remove every uid from the " + ListName + " of '" + Uid + "'?", "Empty " + ListName))
                 {
                     WriteObject(Run(ct => new WKUserListOperations(Client).ClearAsync(Uid, List, ct)));
                 }

@@ -18,6 +18,7 @@ namespace WuKongIM.PowerShell
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId", "OwnerUid")]
         [AllowEmptyString]
+        [ArgumentCompleter(typeof(WKUidCompleter))]
         public string Uid { get; set; } = string.Empty;
 
         protected abstract string[] ListedUids { get; }

@@ -41,6 +41,7 @@ namespace WuKongIM.PowerShell.Tests
         public string Noun { get; init; } = string.Empty;
         public string Name => Verb + "-" + Noun;
         public bool SupportsShouldProcess { get; init; }
+        public bool SupportsPaging { get; init; }
         /// <summary>ConfirmImpact as its integer value (High = 3); null when not set.</summary>
         public int? ConfirmImpact { get; init; }
         public string? DefaultParameterSetName { get; init; }
@@ -157,6 +158,7 @@ namespace WuKongIM.PowerShell.Tests
                 Verb = (string)cmdlet.ConstructorArguments[0].Value!,
                 Noun = (string)cmdlet.ConstructorArguments[1].Value!,
                 SupportsShouldProcess = Named<bool>(cmdlet, "SupportsShouldProcess"),
+                SupportsPaging = Named<bool>(cmdlet, "SupportsPaging"),
                 ConfirmImpact = Named<int?>(cmdlet, "ConfirmImpact"),
                 DefaultParameterSetName = Named<string>(cmdlet, "DefaultParameterSetName"),
                 OutputTypes = outputs.OfType<Type>().ToList(),
