@@ -209,6 +209,11 @@ namespace WuKongIM.Emulator.Tests
                 Assert.Equal(64, rows.Sum(n => n.TryGetProperty("slot_leader_count", out JsonElement c) ? c.GetInt32() : 0));
                 Assert.False(Json((await cluster.GetRawAsync(1003, "/cluster/info")).Body).GetProperty("nodes")[1].TryGetProperty("online", out _));
 
+                JsonElement[] control = Json(await cluster.Http.GetStringAsync(new Uri(cluster.Node(1003), "/_emulator/nodes"))).EnumerateArray().ToArray();
+                Assert.Equal(new[] { true, false, true }, control.Select(n => n.GetProperty("online").GetBoolean()));
+                Assert.Equal(1, control[1].GetProperty("connections").GetInt32());
+                Assert.Equal(cluster.Node(1002).GetLeftPart(UriPartial.Authority), control[1].GetProperty("url").GetString());
+
                 // A forward to the offline node fails like Go's HTTP client.
                 var (status, body, _) = await cluster.GetRawAsync(1001, "/connz?node_id=1002");
                 Assert.Equal(400, status);

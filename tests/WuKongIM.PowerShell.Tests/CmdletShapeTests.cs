@@ -33,12 +33,17 @@ namespace WuKongIM.PowerShell.Tests
         {
             "Block-WKUser",
             "Invoke-WKDeviceQuit",
+            "Invoke-WKSlotElection",
+            "Move-WKChannelReplica",
+            "Move-WKSlotReplica",
             "Remove-WKChannel",
             "Remove-WKChannelSubscriber",
             "Revoke-WKUserToken",
             "Set-WKChannelBlacklist",
             "Set-WKChannelSubscriber",
             "Set-WKChannelWhitelist",
+            "Start-WKClusterChannel",
+            "Stop-WKClusterChannel",
         };
 
         /// <summary>The common parameters and their aliases (PowerShell 7.4 adds ProgressAction); a cmdlet may not reuse one.</summary>

@@ -44,7 +44,38 @@ namespace WuKongIM.PowerShell.Tests
             exceptions.Add(new System.IO.IOException("disk"));
             exceptions.Add(new UnauthorizedAccessException("denied"));
             exceptions.Add(new InvalidOperationException("other"));
+            // The cluster area: one id per topology refusal, the manager login, and nodes a fan-out could not ask.
+            exceptions.AddRange(Enum.GetValues<WKClusterRefusal>().Select(r => new WKClusterRefusedException(r, Api(WKErrorKind.BadRequest))));
+            exceptions.Add(new WKManagerLoginException("admin", Api(WKErrorKind.BadRequest)));
+            exceptions.Add(new WKManagerLoginRequiredException("A slot election"));
+            exceptions.Add(new WKNodeUnavailableException(1002, null, WKNodeUnavailableReason.Offline));
+            exceptions.Add(new WKNodeUnavailableException(1002, null, WKNodeUnavailableReason.Unreachable));
             return exceptions.Select(e => WKErrorMapper.Map(e, null).ErrorId).Distinct();
+        }
+
+        [Fact]
+        public void Cluster_refusals_and_node_failures_get_their_own_error_ids()
+        {
+            var ids = Enum.GetValues<WKClusterRefusal>().ToDictionary(r => r, r => WKErrorMapper.Map(new WKClusterRefusedException(r, Api(WKErrorKind.BadRequest)), null).ErrorId);
+            Assert.Equal(ids.Count, ids.Values.Distinct().Count());
+            Assert.Equal("WKPermissionDenied", ids[WKClusterRefusal.PermissionDenied]);
+            Assert.Equal("WKNotInReplicas", ids[WKClusterRefusal.NotInReplicas]);
+            WKErrorInfo offline = WKErrorMapper.Map(new WKNodeUnavailableException(1002, "http://127.0.0.1:5002", WKNodeUnavailableReason.Offline), "node");
+            Assert.Equal("WKNodeOffline", offline.ErrorId);
+            Assert.Equal(ErrorCategory.ResourceUnavailable, offline.Category);
+            Assert.Equal("node", offline.TargetObject);
+            Assert.Equal("WKManagerLoginRequired", WKErrorMapper.Map(new WKManagerLoginRequiredException("A slot election"), null).ErrorId);
+        }
+
+        [Fact]
+        public void A_refusal_is_classified_from_the_servers_message()
+        {
+            Assert.Equal(WKClusterRefusal.PermissionDenied, WKClusterRefusedException.Classify(new WKApiException(WKErrorKind.PermissionDenied, "POST", "/x", 400, 403, "\u6ca1\u6709\u6743\u9650")));
+            Assert.Equal(WKClusterRefusal.NotInReplicas, WKClusterRefusedException.Classify(new WKApiException(WKErrorKind.BadRequest, "POST", "/x", 400, 400, "MigrateFrom not in replicas")));
+            Assert.Equal(WKClusterRefusal.FollowerTransition, WKClusterRefusedException.Classify(new WKApiException(WKErrorKind.BadRequest, "POST", "/x", 400, 400, "transition between followers is not supported")));
+            Assert.Equal(WKClusterRefusal.MigrationInProgress, WKClusterRefusedException.Classify(new WKApiException(WKErrorKind.BadRequest, "POST", "/x", 400, 400, "migrate is in progress")));
+            Assert.Equal(WKClusterRefusal.ChannelNotActivated, WKClusterRefusedException.Classify(new WKApiException(WKErrorKind.BadRequest, "POST", "/x", 400, 400, "not found")));
+            Assert.Null(WKClusterRefusedException.Classify(new WKApiException(WKErrorKind.ServerError, "POST", "/x", 500, null, null)));
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -10,13 +11,17 @@ namespace WuKongIM.Client
     /// <summary>
     /// A client for the WuKongIM v2 REST API (v2.2.5). One instance per server; thread-safe; owns one HttpClient.
     /// Calls are grouped by area: <see cref="Server"/>, <see cref="Users"/>, <see cref="Connections"/>, <see cref="Channels"/>,
-    /// <see cref="Messages"/>, <see cref="Conversations"/>, <see cref="Tags"/>.
+    /// <see cref="Messages"/>, <see cref="Conversations"/>, <see cref="Tags"/>, <see cref="Cluster"/>.
     /// </summary>
     public sealed class WKClient : IDisposable
     {
+        // Clients of the other nodes of the cluster (by API address), made on first use and disposed with this one.
+        private readonly ConcurrentDictionary<string, Lazy<WKClient>> _nodeClients = new ConcurrentDictionary<string, Lazy<WKClient>>(StringComparer.OrdinalIgnoreCase);
+
         public WKClient(WKClientOptions options, HttpMessageHandler? handler = null)
         {
             Transport = new WKTransport(options, handler);
+            Cluster = new ClusterApi(this);
             Server = new ServerApi(this);
             Users = new UsersApi(this);
             Connections = new ConnectionsApi(this);
@@ -36,6 +41,21 @@ namespace WuKongIM.Client
         public MessagesApi Messages { get; }
         public ConversationsApi Conversations { get; }
         public TagsApi Tags { get; }
+        public ClusterApi Cluster { get; }
+
+        /// <summary>
+        /// A client for another node of the same cluster, with this client's settings and manager token (never its manager
+        /// login, which only topology actions need). Reused for the same address; disposed with this client.
+        /// </summary>
+        public WKClient ForAddress(Uri baseUri)
+        {
+            string key = baseUri.AbsoluteUri.TrimEnd('/');
+            if (string.Equals(key, BaseUri.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            {
+                return this;
+            }
+            return _nodeClients.GetOrAdd(key, _ => new Lazy<WKClient>(() => new WKClient(Transport.CopyOptionsFor(baseUri)))).Value;
+        }
 
         /// <summary>Sends a request and applies the response rules; returns the body of a successful answer.</summary>
         public async Task<byte[]> SendAsync(WKRequest request, CancellationToken cancellationToken)
@@ -88,7 +108,18 @@ namespace WuKongIM.Client
             }
         }
 
-        public void Dispose() => Transport.Dispose();
+        public void Dispose()
+        {
+            Transport.Dispose();
+            foreach (Lazy<WKClient> node in _nodeClients.Values)
+            {
+                if (node.IsValueCreated)
+                {
+                    node.Value.Dispose();
+                }
+            }
+            _nodeClients.Clear();
+        }
 
         /// <summary>The server address, so a session shown as text (Export-Csv) reads as its server.</summary>
         public override string ToString() => BaseUri.AbsoluteUri;

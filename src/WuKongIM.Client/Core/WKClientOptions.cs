@@ -21,6 +21,15 @@ namespace WuKongIM.Client
         /// <summary>The server's managerToken, sent as the <c>token</c> header. Null when the server has none.</summary>
         public SecureString? ManagerToken { get; set; }
 
+        /// <summary>
+        /// A manager user (config auth.users) for <c>POST /manager/login</c>; its JWT is sent as <c>Authorization: Bearer</c>
+        /// on the cluster topology actions, the only routes of port 5001 where it counts (§1.3, §11.1).
+        /// </summary>
+        public string? ManagerUserName { get; set; }
+
+        /// <summary>The manager user's password; copied and kept read-only, never written anywhere.</summary>
+        public SecureString? ManagerPassword { get; set; }
+
         /// <summary>Time allowed for one attempt of one request (connect, send and read).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
@@ -81,6 +90,11 @@ namespace WuKongIM.Client
             if (!BaseUri.IsAbsoluteUri || (BaseUri.Scheme != Uri.UriSchemeHttp && BaseUri.Scheme != Uri.UriSchemeHttps))
             {
                 throw new WKValidationException("The server address must be an absolute http:// or https:// URI: " + BaseUri, nameof(BaseUri));
+            }
+            if (ManagerUserName != null && (string.IsNullOrWhiteSpace(ManagerUserName) || ManagerPassword == null || ManagerPassword.Length == 0))
+            {
+                // The server answers a blank user or password with 用户名不能为空 / 密码不能为空; say so before any request.
+                throw new WKValidationException("A manager login needs a user name and a password.", nameof(ManagerUserName));
             }
             ValidateRetrySettings(Timeout.TotalSeconds, MaximumRetryCount, RetryBaseDelay.TotalSeconds, nameof(Timeout), nameof(MaximumRetryCount), nameof(RetryBaseDelay));
             if (Deadline <= TimeSpan.Zero)

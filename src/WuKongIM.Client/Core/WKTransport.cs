@@ -52,6 +52,15 @@ namespace WuKongIM.Client
         /// <summary>False to send the request without the manager token (used to find out whether the server requires one).</summary>
         public bool SendManagerToken { get; set; } = true;
 
+        /// <summary>
+        /// True to send the manager login's JWT as <c>Authorization: Bearer</c> (logging in first when needed). Only the
+        /// cluster topology actions set it: elsewhere on port 5001 the JWT counts for nothing (§1.3).
+        /// </summary>
+        public bool SendManagerJwt { get; set; }
+
+        /// <summary>Log in again before sending, even if the JWT held looks valid (after a refusal that a stale JWT explains).</summary>
+        internal bool RenewManagerJwt { get; set; }
+
         public WKRequest AddQuery(string name, string? value)
         {
             if (value != null)
@@ -115,6 +124,7 @@ namespace WuKongIM.Client
         private readonly string _baseUrl;
         private readonly SecureString? _token;
         private readonly WKClientOptions _options;
+        private readonly WKManagerAuthenticator? _managerAuth;
         // The API has a few dozen paths; the bound only guards against callers of Invoke-WKRestMethod inventing more.
         private const int MaxCachedUris = 256;
         private readonly ConcurrentDictionary<string, Uri> _uris = new ConcurrentDictionary<string, Uri>(StringComparer.Ordinal);
@@ -135,6 +145,10 @@ namespace WuKongIM.Client
             };
             _token = options.ManagerToken?.Copy();
             _token?.MakeReadOnly();
+            if (options.ManagerUserName != null && options.ManagerPassword != null)
+            {
+                _managerAuth = new WKManagerAuthenticator(options.ManagerUserName, options.ManagerPassword);
+            }
             _baseUrl = options.BaseUri!.AbsoluteUri.TrimEnd('/');
             handler ??= WKHttpHandlers.Create(options);
             _http = new HttpClient(handler, disposeHandler: true) { Timeout = options.Timeout };
@@ -146,6 +160,38 @@ namespace WuKongIM.Client
         public int MaximumRetryCount => _options.MaximumRetryCount;
         public TimeSpan Deadline => _options.Deadline;
         public TimeSpan MaxRetryAfter => _options.MaxRetryAfter;
+
+        /// <summary>True when the client was given a manager user (a JWT can be obtained for topology actions).</summary>
+        public bool HasManagerLogin => _managerAuth != null;
+
+        /// <summary>The current manager login (user, permissions, expiry), null before the first login. Never the JWT.</summary>
+        public WKManagerLoginInfo? ManagerLogin => _managerAuth?.Current;
+
+        internal WKManagerAuthenticator? ManagerAuthenticator => _managerAuth;
+
+        /// <summary>The settings this transport was made with, for a client of another node of the same cluster.</summary>
+        internal WKClientOptions CopyOptionsFor(Uri baseUri) => new WKClientOptions
+        {
+            BaseUri = baseUri,
+            ManagerToken = _token,
+            Timeout = _options.Timeout,
+            MaximumRetryCount = _options.MaximumRetryCount,
+            RetryBaseDelay = _options.RetryBaseDelay,
+            RetryMaxDelay = _options.RetryMaxDelay,
+            MaxConnectionsPerServer = _options.MaxConnectionsPerServer,
+            Deadline = _options.Deadline,
+            MaxRetryAfter = _options.MaxRetryAfter,
+        };
+
+        /// <summary><c>POST /manager/login</c> with the configured user, now; throws <see cref="WKManagerLoginException"/> when refused.</summary>
+        public Task<WKManagerLoginInfo> LoginAsync(CancellationToken cancellationToken = default)
+        {
+            if (_managerAuth == null)
+            {
+                throw new WKManagerLoginRequiredException("A manager login");
+            }
+            return _managerAuth.LoginAsync(this, cancellationToken);
+        }
 
         /// <summary>
         /// Sends the request, retrying where that is safe, within the call's deadline (<see cref="WKCallDeadline"/> or
@@ -160,6 +206,11 @@ namespace WuKongIM.Client
             {
                 attempt++;
                 cancellationToken.ThrowIfCancellationRequested();
+                string? jwt = null;
+                if (request.SendManagerJwt && _managerAuth != null)
+                {
+                    jwt = await _managerAuth.GetJwtAsync(this, request.RenewManagerJwt && attempt == 1, cancellationToken).ConfigureAwait(false);
+                }
                 var stopwatch = Stopwatch.StartNew();
                 WKResponse? response = null;
                 WKApiException? failure = null;
@@ -176,7 +227,7 @@ namespace WuKongIM.Client
                 try
                 {
                     // HttpClient.Timeout bounds each attempt; a cancellation that is not the caller's is therefore a timeout.
-                    using (HttpRequestMessage message = BuildMessage(request))
+                    using (HttpRequestMessage message = BuildMessage(request, jwt))
                     using (HttpResponseMessage httpResponse = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, deadlineCts?.Token ?? cancellationToken).ConfigureAwait(false))
                     {
                         byte[] body = await httpResponse.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
@@ -292,7 +343,7 @@ namespace WuKongIM.Client
             return null;
         }
 
-        private HttpRequestMessage BuildMessage(WKRequest request)
+        private HttpRequestMessage BuildMessage(WKRequest request, string? jwt)
         {
             var message = new HttpRequestMessage(MethodOf(request.Method), UriOf(request));
             if (request.Body != null)
@@ -304,6 +355,10 @@ namespace WuKongIM.Client
             if (request.SendManagerToken && _token != null && _token.Length > 0)
             {
                 message.Headers.TryAddWithoutValidation("token", Reveal(_token));
+            }
+            if (jwt != null)
+            {
+                message.Headers.TryAddWithoutValidation("Authorization", "Bearer " + jwt);
             }
             return message;
         }
@@ -338,7 +393,7 @@ namespace WuKongIM.Client
         };
 
         // The token is decoded only into the header of the request being sent.
-        private static string Reveal(SecureString secure)
+        internal static string Reveal(SecureString secure)
         {
             IntPtr ptr = IntPtr.Zero;
             try
@@ -392,6 +447,10 @@ namespace WuKongIM.Client
             return e.Message;
         }
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _http.Dispose();
+            _managerAuth?.Dispose();
+        }
     }
 }

@@ -59,6 +59,15 @@ namespace WuKongIM.Client
             }
         }
 
+        /// <summary>
+        /// The id the message is stored under (the derived a@b id for person channels, §2.2); filled by the cluster message
+        /// search, which reports it, and null elsewhere.
+        /// </summary>
+        [JsonIgnore] public string? StoredChannelId { get; set; }
+
+        /// <summary>The raft term of the channel log that stored it; filled by the cluster message search only.</summary>
+        [JsonIgnore] public ulong? Term { get; set; }
+
         [JsonIgnore] public DateTimeOffset Timestamp => DateTimeOffset.FromUnixTimeSeconds(TimestampValue);
         [JsonIgnore] public bool NoPersist => Header.NoPersist == 1;
         [JsonIgnore] public bool RedDot => Header.RedDot == 1;

@@ -50,6 +50,10 @@ namespace WuKongIM.Client
         [JsonIgnore] public bool ManagerOn => ManagerOnValue == 1;
         [JsonIgnore] public bool ManagerTokenOn => ManagerTokenOnValue == 1;
 
+        /// <summary>The node that answered, as a number (<see cref="ServerId"/> is its decimal text); 0 when unreadable.</summary>
+        [JsonIgnore]
+        public ulong NodeId => ulong.TryParse(ServerId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong id) ? id : 0;
+
         public override string ToString() => ServerName + " " + Version + " (" + ServerId + ")";
     }
 

@@ -5,11 +5,16 @@ using WuKongIM.Client;
 namespace WuKongIM.PowerShell
 {
     [Cmdlet(VerbsCommon.Get, "WKChannelWhitelist")]
-    [OutputType(typeof(WKWhitelistEntry))]
+    [OutputType(typeof(WKWhitelistEntry), typeof(WKChannelMember))]
     public sealed class GetWKChannelWhitelistCommand : WKChannelListReadCmdlet
     {
-        // GET /channel/whitelist gives ids and times; the /cluster allowlist route only uids.
-        protected override IEnumerable<object> ReadList(WKChannelKey channel) =>
-            Run(ct => Client.Channels.GetWhitelistEntriesAsync(channel.ChannelId, channel.ChannelType, ct));
+        /// <summary>Read the uids from the /cluster allowlist route (forwarded to the channel's slot leader) instead of the entries with times.</summary>
+        [Parameter]
+        public SwitchParameter UidOnly { get; set; }
+
+        // GET /channel/whitelist gives ids and times; the /cluster allowlist route only uids, from the slot leader.
+        protected override IEnumerable<object> ReadList(WKChannelKey channel) => UidOnly
+            ? Members(channel, WKChannelList.Whitelist, Run(ct => Client.Channels.GetWhitelistAsync(channel.ChannelId, channel.ChannelType, ct)))
+            : Run(ct => Client.Channels.GetWhitelistEntriesAsync(channel.ChannelId, channel.ChannelType, ct));
     }
 }

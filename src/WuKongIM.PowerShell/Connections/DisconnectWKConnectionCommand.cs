@@ -25,7 +25,7 @@ namespace WuKongIM.PowerShell
         [Alias("node_id")]
         public ulong NodeId { get; set; }
 
-        /// <summary>The node that executes the request (LeaderId of Get-WKConnection); 0 = the node answering.</summary>
+        /// <summary>The uid's leader node (LeaderId of Get-WKConnection); asked to execute the request only when the holding node (NodeId) is not known.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("leader_id", "OpNodeId")]
         public ulong LeaderId { get; set; }
@@ -47,13 +47,16 @@ namespace WuKongIM.PowerShell
                 {
                     return;
                 }
+                // The node holding the connection closes it: op_node_id forwards the request there, so a connection listed
+                // by Get-WKConnection -AllNodes is closed whichever node the session talks to.
+                ulong executor = NodeId != 0 ? NodeId : LeaderId;
                 if (Force)
                 {
-                    Run(ct => Client.Connections.RemoveAsync(Uid, ConnId, NodeId, LeaderId, ct));
+                    Run(ct => Client.Connections.RemoveAsync(Uid, ConnId, NodeId, executor, ct));
                 }
                 else
                 {
-                    Run(ct => Client.Connections.KickAsync(Uid, ConnId, NodeId, LeaderId, ct));
+                    Run(ct => Client.Connections.KickAsync(Uid, ConnId, NodeId, executor, ct));
                 }
                 if (PassThru)
                 {

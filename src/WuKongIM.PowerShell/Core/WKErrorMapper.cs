@@ -17,6 +17,18 @@ namespace WuKongIM.PowerShell
                         string.IsNullOrEmpty(unknown.ClientMsgNo)
                             ? "Check the recipients' history before sending again."
                             : "Before sending again, look it up: Get-WKMessage -ChannelId <id> -ChannelType <type> -ClientMsgNo " + unknown.ClientMsgNo + " (for a person channel, the stored id from both uids); send again only if it is not found.");
+                case WKClusterRefusedException refused:
+                    return MapRefusal(refused, targetObject);
+                case WKManagerLoginException login:
+                    return new WKErrorInfo(login, "WKManagerLoginFailed", ErrorCategory.AuthenticationError, targetObject, login.ServerMessage ?? login.Message,
+                        "Check the user name and password of -Credential against the server's auth.users.");
+                case WKManagerLoginRequiredException:
+                    return new WKErrorInfo(exception, "WKManagerLoginRequired", ErrorCategory.AuthenticationError, targetObject, exception.Message,
+                        "Run Connect-WKServer -Credential with a manager user that has the 'w' permission.");
+                case WKNodeUnavailableException node:
+                    return node.Reason == WKNodeUnavailableReason.Offline
+                        ? new WKErrorInfo(node, "WKNodeOffline", ErrorCategory.ResourceUnavailable, targetObject, node.Message, "Bring the node back, or read the other nodes' share only.")
+                        : new WKErrorInfo(node, "WKNodeUnreachable", ErrorCategory.ConnectionError, targetObject, node.Message, "Check the node's API address (ApiServerAddr of Get-WKNode) and that it is running.");
                 case WKApiException api:
                     return MapApi(api, targetObject);
                 case WKNotConnectedException:
@@ -40,6 +52,32 @@ namespace WuKongIM.PowerShell
                     return new WKErrorInfo(exception, "WKFileAccessDenied", ErrorCategory.PermissionDenied, targetObject, exception.Message, null);
                 default:
                     return new WKErrorInfo(exception, "WKUnexpectedError", ErrorCategory.NotSpecified, targetObject, exception.Message, null);
+            }
+        }
+
+        /// <summary>One ErrorId per reason a topology action was refused, so runbooks can tell them apart.</summary>
+        private static WKErrorInfo MapRefusal(WKClusterRefusedException refused, object? target)
+        {
+            string details = refused.ServerMessage ?? refused.Message;
+            switch (refused.Reason)
+            {
+                case WKClusterRefusal.PermissionDenied:
+                    return new WKErrorInfo(refused, "WKPermissionDenied", ErrorCategory.PermissionDenied, target, details,
+                        "Connect with -Credential of a manager user that has the 'w' permission on this action.");
+                case WKClusterRefusal.NotInReplicas:
+                    return new WKErrorInfo(refused, "WKNotInReplicas", ErrorCategory.InvalidArgument, target, details, "Move from a node that holds a replica (Replicas of Get-WKSlot or Get-WKChannelClusterConfig).");
+                case WKClusterRefusal.FollowerTransition:
+                    return new WKErrorInfo(refused, "WKFollowerTransitionNotSupported", ErrorCategory.InvalidOperation, target, details, "Move the replica from the leader, or to a node without a replica.");
+                case WKClusterRefusal.MigrationInProgress:
+                    return new WKErrorInfo(refused, "WKMigrationInProgress", ErrorCategory.ResourceBusy, target, details, "Wait until the running move ends.");
+                case WKClusterRefusal.SlotNotFound:
+                    return new WKErrorInfo(refused, "WKSlotNotFound", ErrorCategory.ObjectNotFound, target, details, null);
+                case WKClusterRefusal.LeaderNotFound:
+                    return new WKErrorInfo(refused, "WKLeaderNotFound", ErrorCategory.ResourceUnavailable, target, details, null);
+                case WKClusterRefusal.ChannelNotActivated:
+                    return new WKErrorInfo(refused, "WKChannelNotActivated", ErrorCategory.ObjectNotFound, target, details, "The channel has no raft group until it has a message.");
+                default:
+                    return new WKErrorInfo(refused, "WKClusterRefused", ErrorCategory.InvalidOperation, target, details, null);
             }
         }
 

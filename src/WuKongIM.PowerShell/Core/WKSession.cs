@@ -10,8 +10,10 @@ namespace WuKongIM.PowerShell
     /// </summary>
     public sealed class WKSession : IDisposable
     {
-        internal WKSession(Uri uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source)
+        internal WKSession(Uri uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source,
+            string? managerUser = null, SecureString? managerPassword = null)
         {
+            ManagerUser = managerUser;
             Uri = uri;
             HasManagerToken = managerToken != null && managerToken.Length > 0;
             TimeoutSec = timeoutSec;
@@ -26,11 +28,19 @@ namespace WuKongIM.PowerShell
                 Timeout = TimeSpan.FromSeconds(timeoutSec),
                 MaximumRetryCount = maximumRetryCount,
                 RetryBaseDelay = TimeSpan.FromSeconds(retryIntervalSec),
+                ManagerUserName = managerUser,
+                ManagerPassword = managerPassword,
             });
         }
 
         public Uri Uri { get; }
         public bool HasManagerToken { get; }
+
+        /// <summary>The manager user of Connect-WKServer -Credential (for the cluster topology actions); null without one.</summary>
+        public string? ManagerUser { get; }
+
+        /// <summary>The current manager login: user, permissions and when its JWT expires (it is renewed before then). Never the JWT.</summary>
+        public WKManagerLoginInfo? ManagerLogin => IsDisposed ? null : Client.Transport.ManagerLogin;
         public int TimeoutSec { get; }
         public int MaximumRetryCount { get; }
         public double RetryIntervalSec { get; }
@@ -55,11 +65,16 @@ namespace WuKongIM.PowerShell
         }
 
         /// <summary>Creates a session after checking the settings; throws <see cref="WKValidationException"/> on bad input.</summary>
-        public static WKSession Create(string uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source)
+        public static WKSession Create(string uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source,
+            string? managerUser = null, SecureString? managerPassword = null)
         {
             Uri parsed = ParseUri(uri);
             WKClientOptions.ValidateRetrySettings(timeoutSec, maximumRetryCount, retryIntervalSec, "TimeoutSec", "MaximumRetryCount", "RetryIntervalSec");
-            return new WKSession(parsed, managerToken, timeoutSec, maximumRetryCount, retryIntervalSec, source);
+            if (managerUser != null && (string.IsNullOrWhiteSpace(managerUser) || managerPassword == null || managerPassword.Length == 0))
+            {
+                throw new WKValidationException("A manager login needs a user name and a password.", "Credential");
+            }
+            return new WKSession(parsed, managerToken, timeoutSec, maximumRetryCount, retryIntervalSec, source, managerUser, managerPassword);
         }
 
         /// <summary>Accepts http(s) URIs, and a bare host:port, which means http (WuKongIM's API port speaks plain HTTP).</summary>
@@ -86,6 +101,6 @@ namespace WuKongIM.PowerShell
         }
 
         /// <summary>True when a token would travel unencrypted to another machine (http to a non-loopback host).</summary>
-        public bool SendsTokenInClearText => HasManagerToken && Uri.Scheme == Uri.UriSchemeHttp && !Uri.IsLoopback;
+        public bool SendsTokenInClearText => (HasManagerToken || ManagerUser != null) && Uri.Scheme == Uri.UriSchemeHttp && !Uri.IsLoopback;
     }
 }

@@ -17,6 +17,11 @@ namespace WuKongIM.PowerShell
         [Parameter]
         public SecureString? ManagerToken { get; set; }
 
+        /// <summary>A manager user (the server's auth.users) for POST /manager/login; the cluster topology actions need it.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
         [Parameter]
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = WKClientOptions.DefaultTimeoutSeconds;
@@ -40,7 +45,9 @@ namespace WuKongIM.PowerShell
             WKSession session;
             try
             {
-                session = WKSession.Create(Uri, ManagerToken, TimeoutSec, MaximumRetryCount, RetryIntervalSec, "Connect-WKServer");
+                bool login = Credential != null && Credential != PSCredential.Empty;
+                session = WKSession.Create(Uri, ManagerToken, TimeoutSec, MaximumRetryCount, RetryIntervalSec, "Connect-WKServer",
+                    login ? Credential!.UserName : null, login ? Credential!.Password : null);
             }
             catch (WKValidationException ex)
             {
@@ -50,7 +57,7 @@ namespace WuKongIM.PowerShell
             }
             if (session.SendsTokenInClearText)
             {
-                WriteWarning("The manager token will travel unencrypted over http:// to " + session.Uri.Host + ". Use https:// through a TLS proxy where the network is not trusted.");
+                WriteWarning("The manager token or password will travel unencrypted over http:// to " + session.Uri.Host + ". Use https:// through a TLS proxy where the network is not trusted.");
             }
             if (!SkipCheck)
             {
@@ -79,6 +86,23 @@ namespace WuKongIM.PowerShell
                 if (!test.Healthy)
                 {
                     WriteWarning(test.Message);
+                }
+                if (session.ManagerUser != null)
+                {
+                    // Log in now, so a wrong password is reported here rather than at the first topology action.
+                    try
+                    {
+                        Run(ct => session.Client.Cluster.LoginAsync(ct));
+                    }
+                    catch (Exception ex)
+                    {
+                        session.Dispose();
+                        if (ex is WKApiException)
+                        {
+                            ThrowWKError(ex, session.ManagerUser);
+                        }
+                        throw;
+                    }
                 }
             }
             WKSessionStore.SetDefault(CurrentRunspaceId, session);
