@@ -252,10 +252,10 @@ namespace WuKongIM.Client.Tests
         {
             using WKClient client = NewClient();
             await _emulator.ResetStatsAsync();
-            await Assert.ThrowsAsync<WKValidationException>(() => client.Conversations.ClearUnreadAsync("", "g1", WKChannelType.Group));
-            await Assert.ThrowsAsync<WKValidationException>(() => client.Conversations.DeleteAsync("u1", " ", WKChannelType.Group));
-            await Assert.ThrowsAsync<WKValidationException>(() => client.Conversations.SetUnreadAsync("u1", "g1", 0, 1));
-            await Assert.ThrowsAsync<WKValidationException>(() => client.Conversations.LowerUnreadAsync("u1", "g1", WKChannelType.Group, -1));
+            await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Conversations.ClearUnreadAsync("", "g1", WKChannelType.Group));
+            await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Conversations.DeleteAsync("u1", " ", WKChannelType.Group));
+            await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Conversations.SetUnreadAsync("u1", "g1", 0, 1));
+            await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Conversations.LowerUnreadAsync("u1", "g1", WKChannelType.Group, -1));
             var pageSize = Assert.Throws<WKInvalidInputException>(() => client.Conversations.CreatePager(new WKConversationQuery { Uid = "u1", PageSize = 501 }));
             Assert.Equal("WKInvalidPageSize", pageSize.ErrorId);
             Assert.Throws<WKValidationException>(() => client.Conversations.CreatePager(new WKConversationQuery { Uid = "u1", KnownSeqs = new[] { new WKKnownConversationSeq { ChannelId = "a:b", ChannelType = WKChannelType.Group } } }));

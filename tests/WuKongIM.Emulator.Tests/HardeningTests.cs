@@ -80,21 +80,22 @@ namespace WuKongIM.Emulator.Tests
         [Fact]
         public async Task A_body_above_the_cap_is_413_and_one_at_the_cap_is_handled()
         {
-            await using EmulatorHost host = await EmulatorHost.StartAsync("http://127.0.0.1:0", new EmulatorOptions { MaxRequestBodyBytes = 1024 * 1024 });
+            // A small cap keeps every body inside the socket buffers, so the early 413 never races the client's writing.
+            await using EmulatorHost host = await EmulatorHost.StartAsync("http://127.0.0.1:0", new EmulatorOptions { MaxRequestBodyBytes = 1024 });
             using var http = new HttpClient();
-            using (HttpResponseMessage big = await http.PostAsync(new Uri(host.BaseUri, "/user/onlinestatus"), new ByteArrayContent(Filled(1024 * 1024 + 1))))
+            using (HttpResponseMessage big = await http.PostAsync(new Uri(host.BaseUri, "/user/onlinestatus"), new ByteArrayContent(Filled(1025))))
             {
                 Assert.Equal(413, (int)big.StatusCode);
-                Assert.Contains("1048576", await big.Content.ReadAsStringAsync());
+                Assert.Contains("1024", await big.Content.ReadAsStringAsync());
             }
             // Without a Content-Length (chunked), the cap holds while reading.
-            using (var chunked = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseUri, "/user/onlinestatus")) { Content = new StreamContent(new NoLengthStream(Filled(2 * 1024 * 1024))) })
+            using (var chunked = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseUri, "/user/onlinestatus")) { Content = new StreamContent(new NoLengthStream(Filled(4096))) })
             using (HttpResponseMessage big = await http.SendAsync(chunked))
             {
                 Assert.Equal(413, (int)big.StatusCode);
             }
             // A body at the cap reaches the handler, which answers with Go's decode error.
-            using HttpResponseMessage fits = await http.PostAsync(new Uri(host.BaseUri, "/user/onlinestatus"), new ByteArrayContent(Filled(1024 * 1024)));
+            using HttpResponseMessage fits = await http.PostAsync(new Uri(host.BaseUri, "/user/onlinestatus"), new ByteArrayContent(Filled(1024)));
             Assert.Equal(400, (int)fits.StatusCode);
         }
 

@@ -25,11 +25,20 @@ namespace WuKongIM.PowerShell
 
         protected void WriteBlockResult(WKUserBlockResult result)
         {
+            // The row first: the block is already applied, and under -Debug a non-interactive host fails every warning
+            // (it cannot ask "Continue?"), which must not lose the row.
+            WriteObject(result);
             foreach (string warning in result.Warnings)
             {
-                WriteWarning(warning);
+                try
+                {
+                    WriteWarning(warning);
+                }
+                catch (Exception ex) when (ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException)
+                {
+                    break;
+                }
             }
-            WriteObject(result);
         }
     }
 }
