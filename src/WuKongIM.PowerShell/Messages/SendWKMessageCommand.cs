@@ -34,7 +34,7 @@ namespace WuKongIM.PowerShell
         public WKChannelType ChannelType { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ToUidSet)]
-        [WKScalarInput("ToUid", "Uid")]
+        [WKScalarInput("ToUid", "Uid", OtherSetsTakeObjects = true)]
         [Alias("Uid")]
         [ValidateNotNullOrEmpty]
         public string[] ToUid { get; set; } = new string[0];
