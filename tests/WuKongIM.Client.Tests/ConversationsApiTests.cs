@@ -258,7 +258,7 @@ namespace WuKongIM.Client.Tests
             await Assert.ThrowsAnyAsync<WKValidationException>(() => client.Conversations.LowerUnreadAsync("u1", "g1", WKChannelType.Group, -1));
             var pageSize = Assert.Throws<WKInvalidInputException>(() => client.Conversations.CreatePager(new WKConversationQuery { Uid = "u1", PageSize = 501 }));
             Assert.Equal("WKInvalidPageSize", pageSize.ErrorId);
-            Assert.Throws<WKValidationException>(() => client.Conversations.CreatePager(new WKConversationQuery { Uid = "u1", KnownSeqs = new[] { new WKKnownConversationSeq { ChannelId = "a:b", ChannelType = WKChannelType.Group } } }));
+            Assert.ThrowsAny<WKValidationException>(() => client.Conversations.CreatePager(new WKConversationQuery { Uid = "u1", KnownSeqs = new[] { new WKKnownConversationSeq { ChannelId = "a:b", ChannelType = WKChannelType.Group } } }));
             Assert.Equal(0, await _emulator.RequestCountAsync("POST /conversations/clearUnread") + await _emulator.RequestCountAsync("POST /conversations/delete") + await _emulator.RequestCountAsync("POST /conversations/setUnread") + await _emulator.RequestCountAsync("POST /conversation/syncByChannels"));
         }
 

@@ -37,15 +37,18 @@ namespace WuKongIM.PowerShell.Tests
             WKNameCache cache = NewCache(TimeSpan.FromMilliseconds(50));
             var release = new TaskCompletionSource<IReadOnlyList<string>>();
             int loads = 0;
-            Func<CancellationToken, Task<IReadOnlyList<string>>> load = _ => { loads++; return release.Task; };
+            using var started = new ManualResetEventSlim();
+            Func<CancellationToken, Task<IReadOnlyList<string>>> load = _ => { Interlocked.Increment(ref loads); started.Set(); return release.Task; };
 
             Assert.Empty(cache.Get("k", load));
+            // The load may start on another thread: wait for it (a bound, not a timing assertion) before the second Tab.
+            Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
             Assert.Empty(cache.Get("k", load));
-            Assert.Equal(1, loads); // the second Tab joins the load under way instead of starting another
+            Assert.Equal(1, Volatile.Read(ref loads)); // the second Tab joins the load under way instead of starting another
 
             release.SetResult(new[] { "carol" });
             Assert.Equal(new[] { "carol" }, SpinUntilIdle(cache, "k", load));
-            Assert.Equal(1, loads);
+            Assert.Equal(1, Volatile.Read(ref loads));
         }
 
         [Fact]
@@ -73,7 +76,8 @@ namespace WuKongIM.PowerShell.Tests
         private static IReadOnlyList<string> SpinUntilIdle(WKNameCache cache, string key, Func<CancellationToken, Task<IReadOnlyList<string>>> load)
         {
             IReadOnlyList<string> names = cache.Get(key, load);
-            for (int i = 0; i < 200 && names.Count == 0; i++)
+            // Waits for the background load to land, up to a generous bound so a loaded machine cannot fail it.
+            for (int i = 0; i < 3000 && names.Count == 0; i++)
             {
                 Thread.Sleep(10);
                 names = cache.Get(key, load);

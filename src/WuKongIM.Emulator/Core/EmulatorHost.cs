@@ -81,8 +81,10 @@ namespace WuKongIM.Emulator.Core
             builder.WebHost.ConfigureKestrel(k =>
             {
                 k.AddServerHeader = false;
-                // A backstop only: EmulatorApp answers 413 itself, before it buffers anything.
-                k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+                // A backstop only: EmulatorApp answers 413 itself, before it buffers anything. The margin lets Kestrel
+                // drain a slightly larger unread body after that 413, so a client still writing it sees the answer
+                // instead of a reset connection.
+                k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes + 64 * 1024;
             });
             return builder.Build();
         }
