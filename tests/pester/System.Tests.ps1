@@ -157,3 +157,30 @@ Describe 'Connect-WKServer and Test-WKServer against a hung server (issue 12 ite
         Get-EmulatorCount 'GET /health' | Should -Be 1
     }
 }
+
+Describe 'Connect-WKServer -DeadlineSec: one overall deadline per call that the user sets (issue 12 item 5)' {
+    AfterAll {
+        Invoke-RestMethod -Method Delete -Uri "$script:Uri/_emulator/faults" | Out-Null
+        Connect-WKServer -Uri $script:Uri
+    }
+
+    It 'shows the deadline on the session, 60 seconds by default' {
+        (Connect-WKServer -Uri $script:Uri -SkipCheck -PassThru).DeadlineSec | Should -Be 60
+        (Connect-WKServer -Uri $script:Uri -SkipCheck -DeadlineSec 5 -PassThru).DeadlineSec | Should -Be 5
+    }
+
+    It 'stops a call that the per-attempt timeout alone would let finish' {
+        # Each answer takes 4 s: well inside -TimeoutSec 30, but past a 2 s deadline.
+        Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/faults" -ContentType 'application/json' `
+            -Body '{"latency_ms":4000,"path_prefix":"/varz"}' | Out-Null
+        Connect-WKServer -Uri $script:Uri -SkipCheck -TimeoutSec 30 -DeadlineSec 2
+        { Get-WKServerStatus -ErrorAction Stop } | Should -Throw -ErrorId 'WKTimeout*'
+        # The same call with the default deadline waits for the slow answer and succeeds.
+        Connect-WKServer -Uri $script:Uri -SkipCheck -TimeoutSec 30
+        (Get-WKServerStatus -ErrorAction Stop).Version | Should -Not -BeNullOrEmpty
+    }
+
+    It 'refuses a deadline below one second when binding' {
+        { Connect-WKServer -Uri $script:Uri -DeadlineSec 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+}

@@ -11,8 +11,9 @@ namespace WuKongIM.PowerShell
     public sealed class WKSession : IDisposable
     {
         internal WKSession(Uri uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source,
-            string? managerUser = null, SecureString? managerPassword = null)
+            string? managerUser = null, SecureString? managerPassword = null, int? deadlineSec = null)
         {
+            DeadlineSec = deadlineSec ?? (int)WKClientOptions.DefaultDeadline.TotalSeconds;
             ManagerUser = managerUser;
             Uri = uri;
             HasManagerToken = managerToken != null && managerToken.Length > 0;
@@ -28,6 +29,7 @@ namespace WuKongIM.PowerShell
                 Timeout = TimeSpan.FromSeconds(timeoutSec),
                 MaximumRetryCount = maximumRetryCount,
                 RetryBaseDelay = TimeSpan.FromSeconds(retryIntervalSec),
+                Deadline = TimeSpan.FromSeconds(DeadlineSec),
                 ManagerUserName = managerUser,
                 ManagerPassword = managerPassword,
             });
@@ -44,6 +46,9 @@ namespace WuKongIM.PowerShell
         public int TimeoutSec { get; }
         public int MaximumRetryCount { get; }
         public double RetryIntervalSec { get; }
+
+        /// <summary>The longest one cmdlet call may take, retries and Retry-After waits included (Connect-WKServer -DeadlineSec).</summary>
+        public int DeadlineSec { get; }
 
         /// <summary>Where the session came from: Connect-WKServer, or the WUKONGIM_URL environment variable.</summary>
         public string Source { get; }
@@ -66,7 +71,7 @@ namespace WuKongIM.PowerShell
 
         /// <summary>Creates a session after checking the settings; throws <see cref="WKValidationException"/> on bad input.</summary>
         public static WKSession Create(string uri, SecureString? managerToken, int timeoutSec, int maximumRetryCount, double retryIntervalSec, string source,
-            string? managerUser = null, SecureString? managerPassword = null)
+            string? managerUser = null, SecureString? managerPassword = null, int? deadlineSec = null)
         {
             Uri parsed = ParseUri(uri);
             WKClientOptions.ValidateRetrySettings(timeoutSec, maximumRetryCount, retryIntervalSec, "TimeoutSec", "MaximumRetryCount", "RetryIntervalSec");
@@ -74,7 +79,11 @@ namespace WuKongIM.PowerShell
             {
                 throw new WKValidationException("A manager login needs a user name and a password.", "Credential");
             }
-            return new WKSession(parsed, managerToken, timeoutSec, maximumRetryCount, retryIntervalSec, source, managerUser, managerPassword);
+            if (deadlineSec.HasValue && deadlineSec.Value < 1)
+            {
+                throw new WKValidationException("DeadlineSec must be positive.", "DeadlineSec");
+            }
+            return new WKSession(parsed, managerToken, timeoutSec, maximumRetryCount, retryIntervalSec, source, managerUser, managerPassword, deadlineSec);
         }
 
         /// <summary>Accepts http(s) URIs, and a bare host:port, which means http (WuKongIM's API port speaks plain HTTP).</summary>

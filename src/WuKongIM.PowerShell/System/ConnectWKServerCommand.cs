@@ -35,6 +35,10 @@ namespace WuKongIM.PowerShell
         public double RetryIntervalSec { get; set; } = WKClientOptions.DefaultRetryIntervalSeconds;
 
         [Parameter]
+        [ValidateRange(1, 86400)]
+        public int DeadlineSec { get; set; } = (int)WKClientOptions.DefaultDeadline.TotalSeconds;
+
+        [Parameter]
         public SwitchParameter SkipCheck { get; set; }
 
         [Parameter]
@@ -47,7 +51,7 @@ namespace WuKongIM.PowerShell
             {
                 bool login = Credential != null && Credential != PSCredential.Empty;
                 session = WKSession.Create(Uri, ManagerToken, TimeoutSec, MaximumRetryCount, RetryIntervalSec, "Connect-WKServer",
-                    login ? Credential!.UserName : null, login ? Credential!.Password : null);
+                    login ? Credential!.UserName : null, login ? Credential!.Password : null, DeadlineSec);
             }
             catch (WKValidationException ex)
             {
