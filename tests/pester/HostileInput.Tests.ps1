@@ -42,10 +42,12 @@ BeforeDiscovery {
         Uri       = @('Blank', 'Control')                # 'u<emoji>' or 'a/b' read as http://host/path: valid
         RestPath  = @('Blank', 'Control')
     }
-    # Cmd, the parameters ('{V}' marks the hostile one) and the kind of the hostile parameter.
+    # Cmd, the parameters ('{V}' marks the hostile one) and the kind of the hostile parameter. BlankSkips: a list command
+    # that skips an empty or whitespace entry (the last line of a file) with one warning giving the count, and sends
+    # nothing for it (issue 11 item 15); a Set-* replace left with no valid uid is still an error (issue 12 item 1).
     $targets = @(
-        @{ Cmd = 'Add-WKSystemUser'; P = @{ Uid = '{V}' }; Kind = 'ListUid' }
-        @{ Cmd = 'Remove-WKSystemUser'; P = @{ Uid = '{V}' }; Kind = 'ListUid' }
+        @{ Cmd = 'Add-WKSystemUser'; P = @{ Uid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
+        @{ Cmd = 'Remove-WKSystemUser'; P = @{ Uid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
         @{ Cmd = 'Register-WKUser'; P = @{ Uid = '{V}' }; Kind = 'UserUid' }
         @{ Cmd = 'Set-WKUserToken'; P = @{ Uid = '{V}'; Token = 'tok-1' }; Kind = 'UserUid' }
         @{ Cmd = 'Set-WKUserToken'; P = @{ Uid = 'hi-user'; Token = '{V}' }; Kind = 'Secret' }
@@ -54,18 +56,18 @@ BeforeDiscovery {
         @{ Cmd = 'Invoke-WKDeviceQuit'; P = @{ Uid = '{V}' }; Kind = 'UserUid' }
         @{ Cmd = 'Get-WKUser'; P = @{ Uid = '{V}' }; Kind = 'ReadUid' }
         @{ Cmd = 'Get-WKUserDevice'; P = @{ Uid = '{V}' }; Kind = 'ReadUid' }
-        @{ Cmd = 'Get-WKOnlineStatus'; P = @{ Uid = '{V}' }; Kind = 'ReadUid' }
+        @{ Cmd = 'Get-WKOnlineStatus'; P = @{ Uid = '{V}' }; Kind = 'ReadUid'; BlankSkips = $true }
         @{ Cmd = 'Get-WKRoute'; P = @{ Uid = '{V}' }; Kind = 'UserUid' }
         @{ Cmd = 'Set-WKUserPlugin'; P = @{ Uid = '{V}'; PluginNo = 'p1' }; Kind = 'UserUid' }
         @{ Cmd = 'Block-WKUser'; P = @{ Uid = '{V}' }; Kind = 'UserUid' }
         @{ Cmd = 'Unblock-WKUser'; P = @{ Uid = '{V}' }; Kind = 'UserUid' }
         @{ Cmd = 'Add-WKUserBlocklist'; P = @{ Uid = '{V}'; BlockedUid = 'x1' }; Kind = 'UserUid' }
-        @{ Cmd = 'Add-WKUserBlocklist'; P = @{ Uid = 'hi-owner'; BlockedUid = '{V}' }; Kind = 'ListUid' }
-        @{ Cmd = 'Add-WKUserAllowlist'; P = @{ Uid = 'hi-owner'; AllowedUid = '{V}' }; Kind = 'ListUid' }
+        @{ Cmd = 'Add-WKUserBlocklist'; P = @{ Uid = 'hi-owner'; BlockedUid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
+        @{ Cmd = 'Add-WKUserAllowlist'; P = @{ Uid = 'hi-owner'; AllowedUid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
         @{ Cmd = 'Set-WKUserBlocklist'; P = @{ Uid = 'hi-owner'; BlockedUid = '{V}' }; Kind = 'ListUid' }
         @{ Cmd = 'Set-WKUserAllowlist'; P = @{ Uid = 'hi-owner'; AllowedUid = '{V}' }; Kind = 'ListUid' }
-        @{ Cmd = 'Remove-WKUserBlocklist'; P = @{ Uid = 'hi-owner'; BlockedUid = '{V}' }; Kind = 'ListUid' }
-        @{ Cmd = 'Remove-WKUserAllowlist'; P = @{ Uid = 'hi-owner'; AllowedUid = '{V}' }; Kind = 'ListUid' }
+        @{ Cmd = 'Remove-WKUserBlocklist'; P = @{ Uid = 'hi-owner'; BlockedUid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
+        @{ Cmd = 'Remove-WKUserAllowlist'; P = @{ Uid = 'hi-owner'; AllowedUid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
         @{ Cmd = 'Get-WKUserBlocklist'; P = @{ Uid = '{V}' }; Kind = 'ReadUid' }
         @{ Cmd = 'Get-WKUserAllowlist'; P = @{ Uid = '{V}' }; Kind = 'ReadUid' }
 
@@ -78,19 +80,19 @@ BeforeDiscovery {
         @{ Cmd = 'Lock-WKChannel'; P = @{ ChannelId = '{V}'; ChannelType = 'Group' }; Kind = 'ChannelId' }
         @{ Cmd = 'Unlock-WKChannel'; P = @{ ChannelId = '{V}'; ChannelType = 'Group' }; Kind = 'ChannelId' }
         @{ Cmd = 'Add-WKChannelSubscriber'; P = @{ ChannelId = '{V}'; ChannelType = 'Group'; Uid = 'm1' }; Kind = 'ChannelId' }
-        @{ Cmd = 'Add-WKChannelSubscriber'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid' }
+        @{ Cmd = 'Add-WKChannelSubscriber'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
         @{ Cmd = 'Set-WKChannelSubscriber'; P = @{ ChannelId = '{V}'; ChannelType = 'Group'; Uid = 'm1' }; Kind = 'ChannelId' }
         @{ Cmd = 'Set-WKChannelSubscriber'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid' }
         @{ Cmd = 'Remove-WKChannelSubscriber'; P = @{ ChannelId = '{V}'; ChannelType = 'Group'; Uid = 'm1' }; Kind = 'ChannelId' }
-        @{ Cmd = 'Remove-WKChannelSubscriber'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid' }
+        @{ Cmd = 'Remove-WKChannelSubscriber'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
         @{ Cmd = 'Get-WKChannelSubscriber'; P = @{ ChannelId = '{V}'; ChannelType = 'Group' }; Kind = 'ChannelId' }
         @{ Cmd = 'Add-WKChannelBlacklist'; P = @{ ChannelId = '{V}'; ChannelType = 'Group'; Uid = 'm1' }; Kind = 'ChannelId' }
-        @{ Cmd = 'Add-WKChannelBlacklist'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid' }
+        @{ Cmd = 'Add-WKChannelBlacklist'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
         @{ Cmd = 'Set-WKChannelBlacklist'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid' }
         @{ Cmd = 'Remove-WKChannelBlacklist'; P = @{ ChannelId = '{V}'; ChannelType = 'Group'; Uid = 'm1' }; Kind = 'ChannelId' }
         @{ Cmd = 'Get-WKChannelBlacklist'; P = @{ ChannelId = '{V}'; ChannelType = 'Group' }; Kind = 'ChannelId' }
         @{ Cmd = 'Add-WKChannelWhitelist'; P = @{ ChannelId = '{V}'; ChannelType = 'Group'; Uid = 'm1' }; Kind = 'ChannelId' }
-        @{ Cmd = 'Add-WKChannelWhitelist'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid' }
+        @{ Cmd = 'Add-WKChannelWhitelist'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid'; BlankSkips = $true }
         @{ Cmd = 'Set-WKChannelWhitelist'; P = @{ ChannelId = 'hi-g'; ChannelType = 'Group'; Uid = '{V}' }; Kind = 'ListUid' }
         @{ Cmd = 'Remove-WKChannelWhitelist'; P = @{ ChannelId = '{V}'; ChannelType = 'Group'; Uid = 'm1' }; Kind = 'ChannelId' }
         @{ Cmd = 'Get-WKChannelWhitelist'; P = @{ ChannelId = '{V}'; ChannelType = 'Group' }; Kind = 'ChannelId' }
@@ -131,6 +133,7 @@ BeforeDiscovery {
                 P      = $t.P
                 V      = $v.V
                 Refuse = $refuses[$t.Kind] -contains $v.Class
+                Skip   = [bool]$t.BlankSkips -and $v.Class -eq 'Blank' -and $null -ne $v.V
             }
         }
     }
@@ -172,7 +175,7 @@ BeforeDiscovery {
         @{ Cmd = 'Connect-WKServer'; P = @{ Uri = 'ftp://127.0.0.1/'; SkipCheck = $true } }
     )
     $argCases = foreach ($b in $badArguments) {
-        @{ Name = '{0} {1}' -f $b.Cmd, (($b.P.GetEnumerator() | Sort-Object Key | ForEach-Object { "-$($_.Key) $($_.Value)" }) -join ' '); Cmd = $b.Cmd; P = $b.P; V = $null; Refuse = $true }
+        @{ Name = '{0} {1}' -f $b.Cmd, (($b.P.GetEnumerator() | Sort-Object Key | ForEach-Object { "-$($_.Key) $($_.Value)" }) -join ' '); Cmd = $b.Cmd; P = $b.P; V = $null; Refuse = $true; Skip = $false }
     }
 }
 
@@ -184,7 +187,8 @@ BeforeAll {
     $script:ExportDir = Join-Path ([System.IO.Path]::GetTempPath()) ("wk-pester-hostile-" + [guid]::NewGuid())
     New-Item -ItemType Directory -Path $script:ExportDir | Out-Null
 
-    $script:Figures = [ordered]@{ Tried = 0; RefusedCleanly = 0; SentWrongly = 0; Crashes = 0 }
+    # SkippedWithWarning: the part of RefusedCleanly that is a blank list entry skipped with the one warning (nothing sent).
+    $script:Figures = [ordered]@{ Tried = 0; RefusedCleanly = 0; SkippedWithWarning = 0; SentWrongly = 0; Crashes = 0 }
     $script:SeenIds = @{}
 
     # A specific ErrorId: one of the module's WK* ids (not the catch-all WKUnexpectedError), or one of PowerShell's own
@@ -197,11 +201,17 @@ BeforeAll {
     function script:Reset-Counters { Invoke-RestMethod -Method Post -Uri "$script:Uri/_emulator/stats/reset" | Out-Null }
     function script:Get-SentCount { (Invoke-RestMethod -Uri "$script:Uri/_emulator/stats").total }
 
+    # The one warning a list command writes for the blank entries it skipped (WKUidInput.BlankWarning).
+    function script:Get-BlankWarning([int] $Count) {
+        'Skipped {0} blank uid{1} (empty lines or cells).' -f $Count, $(if ($Count -eq 1) { '' } else { 's' })
+    }
+
     <#
         Runs one cmdlet with the hostile value in place of '{V}' and classifies what happened. Every error must have a
-        specific id; an input that must be refused must produce one and send nothing.
+        specific id; an input that must be refused must produce one and send nothing. With -Skip (a blank entry of a list
+        command) the input must instead produce no error, exactly one blank-count warning, and send nothing.
     #>
-    function script:Invoke-HostileCase([string] $Cmd, [hashtable] $P, $V, [bool] $Refuse) {
+    function script:Invoke-HostileCase([string] $Cmd, [hashtable] $P, $V, [bool] $Refuse, [bool] $Skip) {
         $params = @{}
         foreach ($entry in $P.GetEnumerator()) {
             $params[$entry.Key] = if ($entry.Value -is [string] -and $entry.Value -eq '{V}') { $V }
@@ -214,8 +224,9 @@ BeforeAll {
 
         Reset-Counters
         $errors = [System.Collections.Generic.List[object]]::new()
+        $warned = $null
         try {
-            $null = & $Cmd @params -ErrorAction SilentlyContinue -ErrorVariable +caught
+            $null = & $Cmd @params -ErrorAction SilentlyContinue -ErrorVariable +caught -WarningAction SilentlyContinue -WarningVariable warned
             foreach ($e in $caught) { $errors.Add($e) }
         }
         catch {
@@ -232,22 +243,29 @@ BeforeAll {
             Sent       = $sent
             Crash      = $unplanned.Count -gt 0
             Refused    = $ids.Count -gt 0 -and $unplanned.Count -eq 0 -and $sent -eq 0
+            # Only the blank-count warnings: some commands also warn for their own reasons (Add-WKUserAllowlist's whitelistOffOfPerson note).
+            Warnings   = @($warned | ForEach-Object { "$_" } | Where-Object { $_ -like 'Skipped * blank uid*' })
             Unplanned  = $unplanned
             Messages   = @($errors | ForEach-Object { "$_" })
         }
+        $skipped = $Skip -and $ids.Count -eq 0 -and $sent -eq 0 -and $result.Warnings.Count -eq 1 -and $result.Warnings[0] -eq (Get-BlankWarning 1)
         $script:Figures.Tried++
         if ($result.Crash) { $script:Figures.Crashes++ }
         if ($Refuse) {
             if ($sent -gt 0) { $script:Figures.SentWrongly++ }
-            if ($result.Refused) { $script:Figures.RefusedCleanly++ }
+            if ($Skip) {
+                if ($skipped) { $script:Figures.RefusedCleanly++; $script:Figures.SkippedWithWarning++ }
+            }
+            elseif ($result.Refused) { $script:Figures.RefusedCleanly++ }
         }
         $result
     }
 
     # The count is taken for inputs that are tried outside Invoke-HostileCase (CSV, payload and process cases).
-    function script:Add-Figure([bool] $Refused, [bool] $SentWrongly, [bool] $Crash) {
+    function script:Add-Figure([bool] $Refused, [bool] $SentWrongly, [bool] $Crash, [bool] $Skipped) {
         $script:Figures.Tried++
         if ($Refused) { $script:Figures.RefusedCleanly++ }
+        if ($Refused -and $Skipped) { $script:Figures.SkippedWithWarning++ }
         if ($SentWrongly) { $script:Figures.SentWrongly++ }
         if ($Crash) { $script:Figures.Crashes++ }
     }
@@ -262,7 +280,7 @@ BeforeAll {
 AfterAll {
     $f = $script:Figures
     Write-Host ''
-    Write-Host ('Hostile input: inputs tried {0}, refused cleanly {1}, sent wrongly {2}, crashes {3}' -f $f.Tried, $f.RefusedCleanly, $f.SentWrongly, $f.Crashes)
+    Write-Host ('Hostile input: inputs tried {0}, refused cleanly {1} (of which blank list entries skipped with a warning {2}), sent wrongly {3}, crashes {4}' -f $f.Tried, $f.RefusedCleanly, $f.SkippedWithWarning, $f.SentWrongly, $f.Crashes)
     Write-Host ('ErrorIds seen: ' + (($script:SeenIds.GetEnumerator() | Sort-Object Key | ForEach-Object { '{0} x{1}' -f $_.Key, $_.Value }) -join ', '))
     Stop-TestEmulator
     Remove-Item $env:WUKONGIM_STATE_PATH -ErrorAction SilentlyContinue
@@ -272,9 +290,15 @@ AfterAll {
 
 Describe 'Hostile ids, uids, tokens, keys and paths' {
     It '<Name>' -ForEach $idCases {
-        $r = Invoke-HostileCase -Cmd $Cmd -P $P -V $V -Refuse $Refuse
+        $r = Invoke-HostileCase -Cmd $Cmd -P $P -V $V -Refuse $Refuse -Skip $Skip
         $r.Unplanned | Should -BeNullOrEmpty -Because ($r.Messages -join ' | ')
-        if ($Refuse) {
+        if ($Skip) {
+            # A blank entry of a list command is skipped: no error, one warning with the count, nothing sent.
+            $r.Ids | Should -BeNullOrEmpty -Because ($r.Messages -join ' | ')
+            $r.Warnings | Should -Be @(Get-BlankWarning 1)
+            $r.Sent | Should -Be 0 -Because 'a skipped blank entry sends nothing'
+        }
+        elseif ($Refuse) {
             $r.Ids | Should -Not -BeNullOrEmpty -Because 'the input must be refused with an ErrorId'
             $r.Sent | Should -Be 0 -Because 'a refused input sends nothing'
         }
@@ -283,7 +307,7 @@ Describe 'Hostile ids, uids, tokens, keys and paths' {
 
 Describe 'Wrong enum values, negative and huge numbers' {
     It '<Name>' -ForEach $argCases {
-        $r = Invoke-HostileCase -Cmd $Cmd -P $P -V $V -Refuse $Refuse
+        $r = Invoke-HostileCase -Cmd $Cmd -P $P -V $V -Refuse $Refuse -Skip $Skip
         $r.Unplanned | Should -BeNullOrEmpty -Because ($r.Messages -join ' | ')
         $r.Ids | Should -Not -BeNullOrEmpty -Because 'the input must be refused with an ErrorId'
         $r.Sent | Should -Be 0 -Because 'a refused input sends nothing'
@@ -295,13 +319,15 @@ Describe 'CSV rows with blank cells or without the uid column' {
         New-WKChannel -ChannelId hi-csv -ChannelType Group -Subscriber a, b, c -Force
     }
 
-    It 'adds the valid rows and reports each blank row, from a CSV with blank Uid cells' {
+    It 'adds the valid rows and skips the blank rows with one warning, from a CSV with blank Uid cells' {
         $csv = New-Csv "Uid,Name`nk1,one`n,blank`n   ,spaces`nk2,two`n"
         Reset-Counters
-        $rows = Import-Csv $csv | Add-WKChannelSubscriber -ChannelId hi-csv -ChannelType Group -ErrorVariable err -ErrorAction SilentlyContinue
+        $rows = Import-Csv $csv | Add-WKChannelSubscriber -ChannelId hi-csv -ChannelType Group -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
         $ids = @($err | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
-        Add-Figure -Refused ($ids.Count -eq 2 -and ($ids | Select-Object -Unique) -eq 'WKUidEmpty') -SentWrongly $false -Crash (@($ids | Where-Object { -not (Test-SpecificId $_) }).Count -gt 0)
-        $ids | Should -Be @('WKUidEmpty', 'WKUidEmpty')
+        $warnings = @($warned | ForEach-Object { "$_" } | Where-Object { $_ -like 'Skipped * blank uid*' })
+        Add-Figure -Refused ($ids.Count -eq 0 -and $warnings.Count -eq 1 -and $warnings[0] -eq (Get-BlankWarning 2)) -Skipped $true -SentWrongly $false -Crash (@($ids | Where-Object { -not (Test-SpecificId $_) }).Count -gt 0)
+        $ids | Should -BeNullOrEmpty
+        $warnings | Should -Be @(Get-BlankWarning 2)
         ($rows | Where-Object Status -EQ 'Succeeded').Uid | Should -Be @('k1', 'k2')
         (Get-WKChannelSubscriber -ChannelId hi-csv -ChannelType Group).Uid | Sort-Object | Should -Be @('a', 'b', 'c', 'k1', 'k2')
     }
@@ -344,7 +370,7 @@ Describe 'CSV rows with blank cells or without the uid column' {
         $ids = @($err | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] })
         Add-Figure -Refused ($ids.Count -gt 0 -and $sent -eq 0) -SentWrongly ($sent -gt 0) -Crash (@($ids | Where-Object { -not (Test-SpecificId $_) }).Count -gt 0)
         $sent | Should -Be 0
-        $ids | Should -Not -BeNullOrEmpty
+        $ids | Should -Contain 'WKReplaceWithoutValidUid'
         @((& $Get -ChannelId $id -ChannelType Group).Uid | Sort-Object) | Should -Be $before
     }
 
@@ -359,12 +385,14 @@ Describe 'CSV rows with blank cells or without the uid column' {
         $csv = Join-Path $script:ExportDir 'big.csv'
         [System.IO.File]::WriteAllLines($csv, $lines)
         New-WKChannel -ChannelId hi-big -ChannelType Group -Subscriber old1, old2 -Force
-        $rows = Import-Csv $csv | Set-WKChannelSubscriber -ChannelId hi-big -ChannelType Group -Force -BatchSize 1000 -ErrorVariable err -ErrorAction SilentlyContinue
+        $rows = Import-Csv $csv | Set-WKChannelSubscriber -ChannelId hi-big -ChannelType Group -Force -BatchSize 1000 -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
         $members = (Get-WKChannelSubscriber -ChannelId hi-big -ChannelType Group).Uid
         $ids = @($err | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] } | Select-Object -Unique)
-        Add-Figure -Refused ($err.Count -eq 10000) -SentWrongly $false -Crash (@($ids | Where-Object { -not (Test-SpecificId $_) }).Count -gt 0)
-        $err.Count | Should -Be 10000
-        $ids | Should -Be 'WKUidEmpty'
+        $warnings = @($warned | ForEach-Object { "$_" } | Where-Object { $_ -like 'Skipped * blank uid*' })
+        Add-Figure -Refused ($err.Count -eq 0 -and $warnings.Count -eq 1 -and $warnings[0] -eq (Get-BlankWarning 10000)) -Skipped $true -SentWrongly $false -Crash (@($ids | Where-Object { -not (Test-SpecificId $_) }).Count -gt 0)
+        $ids | Should -BeNullOrEmpty
+        # The 10,000 blank rows are skipped with one warning that gives their count.
+        $warnings | Should -Be @(Get-BlankWarning 10000)
         $members.Count | Should -Be 90000
         $kept = [System.Collections.Generic.HashSet[string]]::new([string[]]@($members))
         $kept.SetEquals([string[]]$valid.ToArray()) | Should -BeTrue -Because 'every valid uid is kept and nothing else'
