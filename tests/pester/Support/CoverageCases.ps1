@@ -136,7 +136,8 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     @{ Cmdlet = 'Remove-WKUserAllowlist'; Set = 'All'; Setup = { Add-WKUserAllowlist -Uid owner -AllowedUid a1, a2 | Out-Null }; Params = @{ Uid = 'owner'; All = $true }; Type = 'WuKongIM.Client.WKBulkItemResult' }
 
     # --- Connections ---
-    @{ Cmdlet = 'Get-WKConnection'; Set = '__AllParameterSets'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKConnection' }
+    @{ Cmdlet = 'Get-WKConnection'; Set = 'Node'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKConnection' }
+    @{ Cmdlet = 'Get-WKConnection'; Set = 'AllNodes'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1'; AllNodes = $true }; Type = 'WuKongIM.Client.WKConnection' }
     @{ Cmdlet = 'Disconnect-WKConnection'; Set = '__AllParameterSets'; Setup = { Connect-EmulatorDevice u1 | Out-Null; @{ Connection = Get-WKConnection -Uid u1 } }
         Params = @{ Uid = 'u1'; ConnId = { param($ctx) $ctx.Connection.ConnId }; PassThru = $true }; Type = 'WuKongIM.Client.WKUserResult'
     }
@@ -215,7 +216,8 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     }
     @{ Cmdlet = 'Get-WKSession'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.PowerShell.WKSession' }
     @{ Cmdlet = 'Test-WKServer'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKServerTestResult' }
-    @{ Cmdlet = 'Get-WKServerStatus'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKServerStatus' }
+    @{ Cmdlet = 'Get-WKServerStatus'; Set = 'Node'; Params = @{}; Type = 'WuKongIM.Client.WKServerStatus' }
+    @{ Cmdlet = 'Get-WKServerStatus'; Set = 'AllNodes'; Params = @{ AllNodes = $true }; Type = 'WuKongIM.Client.WKServerStatus' }
     @{ Cmdlet = 'Get-WKServerSetting'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKServerSetting' }
     @{ Cmdlet = 'Get-WKMigrationStatus'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKMigrationStatus' }
     @{ Cmdlet = 'Get-WKRoute'; Set = 'Server'; Params = @{}; Type = 'WuKongIM.Client.WKRoute' }
