@@ -29,7 +29,7 @@ BeforeDiscovery {
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEmulator.ps1')
     . (Join-Path $PSScriptRoot 'Support/CoverageSupport.ps1')
-    Start-TestEmulator
+    Start-TestEmulator -ExtraArgs $script:CoverageEmulatorArgs
     $env:WUKONGIM_STATE_PATH = Join-Path ([System.IO.Path]::GetTempPath()) ("wk-coverage-state-" + [guid]::NewGuid() + '.json')
     Connect-WKServer -Uri $script:Uri
     $script:Recording = New-PromptRecordingRunspace
@@ -56,7 +56,7 @@ Describe '-Confirm:$false' {
     It '<Cmdlet> (<Set>) -Confirm:$false runs with no prompt' -ForEach $rows {
         $result = Invoke-CaseWithPromptRecording $script:Recording $Case -Extra @{ Confirm = $false }
         $result.Prompts | Should -BeNullOrEmpty
-        $result.Errors | Should -BeNullOrEmpty
+        Assert-CaseError $Case $result.Errors
         $result.Effect | Should -BeTrue
     }
 }
@@ -65,7 +65,7 @@ Describe '$ConfirmPreference = ''None''' {
     It '<Cmdlet> (<Set>) with $ConfirmPreference None runs with no prompt' -ForEach $rows {
         $result = Invoke-CaseWithPromptRecording $script:Recording $Case -ConfirmPreference None
         $result.Prompts | Should -BeNullOrEmpty
-        $result.Errors | Should -BeNullOrEmpty
+        Assert-CaseError $Case $result.Errors
         $result.Effect | Should -BeTrue
     }
 }
@@ -74,7 +74,7 @@ Describe '-Force' {
     It '<Cmdlet> (<Set>) -Force runs with no prompt' -ForEach $withForce {
         $result = Invoke-CaseWithPromptRecording $script:Recording $Case -Extra @{ Force = $true }
         $result.Prompts | Should -BeNullOrEmpty
-        $result.Errors | Should -BeNullOrEmpty
+        Assert-CaseError $Case $result.Errors
         $result.Effect | Should -BeTrue
     }
 
@@ -90,7 +90,7 @@ Describe '-Confirm' {
     It '<Cmdlet> (<Set>) -Confirm asks, and runs once answered Yes' -ForEach $rows {
         $result = Invoke-CaseWithPromptRecording $script:Recording $Case -Extra @{ Confirm = $true } -AnswerYes
         $result.Prompts | Should -Not -BeNullOrEmpty
-        $result.Errors | Should -BeNullOrEmpty
+        Assert-CaseError $Case $result.Errors
         $result.Effect | Should -BeTrue
     }
 }
@@ -116,7 +116,7 @@ Describe 'In a fresh pwsh -NonInteractive' {
     It '<Cmdlet> (<Set>) -Confirm:$false runs with no prompt' -ForEach $rows {
         $result = $script:Child["$Cmdlet|$Set|ConfirmFalse"]
         $result | Should -Not -BeNullOrEmpty
-        $result.Errors.Message | Should -BeNullOrEmpty
+        Assert-CaseError $Case @($result.Errors)
     }
 
     It '<Cmdlet> (<Set>) -Confirm fails for want of a prompt, and sends no write request' -ForEach $rows {

@@ -11,6 +11,10 @@
       Effect        for state-changing cmdlets whose effect is not a write request (a file, a local session):
                     { param($ctx, $out) ... } returns true when the change happened. Without it, the change is proven
                     by at least one write request reaching the emulator.
+      RefusedWith   only for an action that cannot succeed on the coverage suite's single-node emulator (moving a
+                    replica needs a second node): the one error id the server's refusal must come back as. The call
+                    must still reach the server (its write request is counted) and fail with exactly that error; such a
+                    row has Type $null.
     Force, -Confirm and -WhatIf are never in Params: each test adds the one it is about.
 #>
 
@@ -47,6 +51,22 @@ $setupTag = {
     Add-WKChannelSubscriber -ChannelId g1 -ChannelType Group -Uid u1, u2 | Out-Null
     Send-WKMessage -ChannelId g1 -ChannelType Group -FromUid u1 -Text tagged | Out-Null
     @{ TagKey = (Get-WKTag -ChannelId g1 -ChannelType Group).TagKey }
+}
+# Topology actions need a manager login with 'w': the coverage files start the emulator with this user
+# (--manager-user admin:coverage-pw:*:rw). Scriptblocks are rebuilt from their text in other runspaces, so each is whole.
+$setupManager = {
+    Connect-WKServer -Uri $script:Uri -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'coverage-pw' -AsPlainText -Force)))
+    @{}
+}
+$setupClusterChannel = {
+    # A message gives channel g1 its raft group (cluster config, replicas, run status).
+    Send-WKMessage -ChannelId g1 -ChannelType Group -FromUid u1 -Text hello | Out-Null
+    @{}
+}
+$setupManagedChannel = {
+    Send-WKMessage -ChannelId g1 -ChannelType Group -FromUid u1 -Text hello | Out-Null
+    Connect-WKServer -Uri $script:Uri -Credential ([pscredential]::new('admin', (ConvertTo-SecureString 'coverage-pw' -AsPlainText -Force)))
+    @{}
 }
 $group = @{ ChannelId = 'g1'; ChannelType = 'Group' }
 function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in $b.Keys) { $r[$k] = $b[$k] }; $r }
@@ -116,7 +136,8 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     @{ Cmdlet = 'Remove-WKUserAllowlist'; Set = 'All'; Setup = { Add-WKUserAllowlist -Uid owner -AllowedUid a1, a2 | Out-Null }; Params = @{ Uid = 'owner'; All = $true }; Type = 'WuKongIM.Client.WKBulkItemResult' }
 
     # --- Connections ---
-    @{ Cmdlet = 'Get-WKConnection'; Set = '__AllParameterSets'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKConnection' }
+    @{ Cmdlet = 'Get-WKConnection'; Set = 'Node'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1' }; Type = 'WuKongIM.Client.WKConnection' }
+    @{ Cmdlet = 'Get-WKConnection'; Set = 'AllNodes'; Setup = { Connect-EmulatorDevice u1 | Out-Null }; Params = @{ Uid = 'u1'; AllNodes = $true }; Type = 'WuKongIM.Client.WKConnection' }
     @{ Cmdlet = 'Disconnect-WKConnection'; Set = '__AllParameterSets'; Setup = { Connect-EmulatorDevice u1 | Out-Null; @{ Connection = Get-WKConnection -Uid u1 } }
         Params = @{ Uid = 'u1'; ConnId = { param($ctx) $ctx.Connection.ConnId }; PassThru = $true }; Type = 'WuKongIM.Client.WKUserResult'
     }
@@ -163,6 +184,29 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     @{ Cmdlet = 'Remove-WKTag'; Set = 'Key'; Setup = $setupTag; Params = @{ TagKey = { param($ctx) $ctx.TagKey } }; Type = $null }
     @{ Cmdlet = 'Remove-WKTag'; Set = 'Channel'; Setup = $setupTag; Params = $group; Type = $null }
 
+    # --- Cluster (one node, 1001) ---
+    @{ Cmdlet = 'Get-WKNode'; Set = 'Live'; Params = @{}; Type = 'WuKongIM.Client.WKNode' }
+    @{ Cmdlet = 'Get-WKNode'; Set = 'Simple'; Params = @{ Simple = $true }; Type = 'WuKongIM.Client.WKNode' }
+    @{ Cmdlet = 'Get-WKNode'; Set = 'Local'; Params = @{ Local = $true }; Type = 'WuKongIM.Client.WKNode' }
+    @{ Cmdlet = 'Get-WKCluster'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKClusterInfo' }
+    @{ Cmdlet = 'Get-WKSlot'; Set = '__AllParameterSets'; Params = @{ SlotId = 5 }; Type = 'WuKongIM.Client.WKSlot' }
+    @{ Cmdlet = 'Get-WKSlotReplica'; Set = '__AllParameterSets'; Params = @{ SlotId = 5 }; Type = 'WuKongIM.Client.WKSlotReplica' }
+    @{ Cmdlet = 'Get-WKChannelClusterConfig'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = $group; Type = 'WuKongIM.Client.WKChannelClusterConfig' }
+    @{ Cmdlet = 'Get-WKChannelReplica'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = $group; Type = 'WuKongIM.Client.WKChannelReplica' }
+    @{ Cmdlet = 'Get-WKNodeChannel'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = @{ NodeId = 1001 }; Type = 'WuKongIM.Client.WKNodeChannel' }
+    @{ Cmdlet = 'Get-WKChannelRunStatus'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = $group; Type = 'WuKongIM.Client.WKChannelRunStatus' }
+    @{ Cmdlet = 'Get-WKClusterLog'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = @{ NodeId = 1001 }; Type = 'WuKongIM.Client.WKClusterLog' }
+    @{ Cmdlet = 'Find-WKMessage'; Set = 'Text'; Setup = $setupClusterChannel; Params = @{ Text = 'hello' }; Type = 'WuKongIM.Client.WKMessage' }
+    @{ Cmdlet = 'Find-WKMessage'; Set = 'Bytes'; Setup = $setupClusterChannel; Params = @{ Bytes = [byte[]][char[]]'hello' }; Type = 'WuKongIM.Client.WKMessage' }
+    @{ Cmdlet = 'Find-WKMessage'; Set = 'MessageId'; Setup = $setupMessage; Params = @{ MessageId = { param($ctx) $ctx.Message.MessageId } }; Type = 'WuKongIM.Client.WKMessage' }
+    @{ Cmdlet = 'Invoke-WKSlotElection'; Set = '__AllParameterSets'; Setup = $setupManager; Params = @{ SlotId = 5; PassThru = $true }; Type = 'WuKongIM.Client.WKSlot' }
+    @{ Cmdlet = 'Stop-WKClusterChannel'; Set = '__AllParameterSets'; Setup = $setupManagedChannel; Params = With $group @{ PassThru = $true }; Type = 'WuKongIM.Client.WKChannelReplica' }
+    @{ Cmdlet = 'Start-WKClusterChannel'; Set = '__AllParameterSets'; Setup = $setupManagedChannel; Params = With $group @{ PassThru = $true }; Type = 'WuKongIM.Client.WKChannelReplica' }
+    # One node has no second node to move a replica to: the server's refusal of node 1002 proves the login, the route
+    # and the body reached it (the client refuses a move to the same node before sending anything).
+    @{ Cmdlet = 'Move-WKSlotReplica'; Set = '__AllParameterSets'; Setup = $setupManager; Params = @{ SlotId = 5; FromNodeId = 1001; ToNodeId = 1002 }; Type = $null; RefusedWith = 'WKClusterRefused' }
+    @{ Cmdlet = 'Move-WKChannelReplica'; Set = '__AllParameterSets'; Setup = $setupManagedChannel; Params = With $group @{ FromNodeId = 1001; ToNodeId = 1002 }; Type = $null; RefusedWith = 'WKClusterRefused' }
+
     # --- System ---
     @{ Cmdlet = 'Connect-WKServer'; Set = '__AllParameterSets'; Params = @{ Uri = { $script:Uri }; PassThru = $true }; Type = 'WuKongIM.PowerShell.WKSession' }
     @{ Cmdlet = 'Disconnect-WKServer'; Set = '__AllParameterSets'; Setup = { @{ Session = Connect-WKServer -Uri $script:Uri -SkipCheck -PassThru } }
@@ -172,7 +216,8 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     }
     @{ Cmdlet = 'Get-WKSession'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.PowerShell.WKSession' }
     @{ Cmdlet = 'Test-WKServer'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKServerTestResult' }
-    @{ Cmdlet = 'Get-WKServerStatus'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKServerStatus' }
+    @{ Cmdlet = 'Get-WKServerStatus'; Set = 'Node'; Params = @{}; Type = 'WuKongIM.Client.WKServerStatus' }
+    @{ Cmdlet = 'Get-WKServerStatus'; Set = 'AllNodes'; Params = @{ AllNodes = $true }; Type = 'WuKongIM.Client.WKServerStatus' }
     @{ Cmdlet = 'Get-WKServerSetting'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKServerSetting' }
     @{ Cmdlet = 'Get-WKMigrationStatus'; Set = '__AllParameterSets'; Params = @{}; Type = 'WuKongIM.Client.WKMigrationStatus' }
     @{ Cmdlet = 'Get-WKRoute'; Set = 'Server'; Params = @{}; Type = 'WuKongIM.Client.WKRoute' }

@@ -7,8 +7,11 @@
 $script:ReadOnlyPostRoutes = @(
     '/channel/messagesync', '/conversation/channels', '/conversation/sync', '/conversation/syncByChannels',
     '/conversation/syncMessages', '/message', '/messages', '/message/eventsync', '/message/sync', '/route/batch',
-    '/user/onlinestatus'
+    '/user/onlinestatus', '/cluster/channel/status'
 )
+
+# The manager user the coverage files start the emulator with: the topology rows of CoverageCases.ps1 log in as it.
+$script:CoverageEmulatorArgs = @('--manager-user', 'admin:coverage-pw:*:rw')
 
 function Reset-Emulator {
     # Fresh server state, fresh counters and no remembered blocks: every case starts from nothing.
@@ -39,6 +42,28 @@ function Get-EmulatorWrite {
         }
     }
     $writes
+}
+
+# The error id of an error as each runner reports it: an ErrorRecord, 'Id: message' text, or a child's { Id; Message }.
+function Get-CaseErrorId($ErrorItem) {
+    if ($ErrorItem -is [System.Management.Automation.ErrorRecord]) { return $ErrorItem.FullyQualifiedErrorId }
+    if ($ErrorItem -is [string]) { return ($ErrorItem -split ': ', 2)[0] }
+    $ErrorItem.Id
+}
+
+<#
+    The errors a case may end in (for use inside an It): none, or, for a row with RefusedWith (an action one node cannot
+    carry out), exactly one error with that id.
+#>
+function Assert-CaseError([hashtable] $Case, [object[]] $Errors) {
+    if ($Case.RefusedWith) {
+        $ids = @($Errors | Where-Object { $null -ne $_ } | ForEach-Object { Get-CaseErrorId $_ })
+        $ids | Should -HaveCount 1 -Because "$($Case.Cmdlet) must end in the server's refusal, once"
+        $ids[0] | Should -BeLike "$($Case.RefusedWith),*"
+    }
+    else {
+        $Errors | Should -BeNullOrEmpty
+    }
 }
 
 # The headers a user sees in the default view of a type: each column's label, or the property it shows.
