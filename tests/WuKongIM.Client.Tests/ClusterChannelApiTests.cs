@@ -34,7 +34,7 @@ namespace WuKongIM.Client.Tests
                 WKChannelClusterConfig config = await client.ForAddress(node).Cluster.GetChannelConfigAsync(id, WKChannelType.Group);
                 Assert.Equal(id, config.ChannelId);
                 Assert.Equal(WKChannelType.Group, config.ChannelType);
-                Assert.Equal(3, config.Replicas.Length);
+                Assert.Equal(3, config.Replicas.Count);
                 Assert.Contains(config.LeaderId, config.Replicas);
                 Assert.NotNull(config.CreatedAt);
             }

@@ -49,11 +49,11 @@ namespace WuKongIM.Client.Tests
             using WKClient client = _cluster.NewClient();
             WKClusterInfo info = await client.Cluster.GetInfoAsync();
             Assert.Equal(64u, info.SlotCount);
-            Assert.Equal(3, info.Nodes.Length);
-            Assert.Equal(64, info.Slots.Length);
+            Assert.Equal(3, info.Nodes.Count);
+            Assert.Equal(64, info.Slots.Count);
             Assert.Equal(0u, info.Slots[0].SlotId);
             Assert.Equal(1u, info.Slots[1].SlotId);
-            Assert.All(info.Slots, s => Assert.Equal(3, s.Replicas!.Length));
+            Assert.All(info.Slots, s => Assert.Equal(3, s.Replicas!.Count));
             Assert.All(info.Nodes, n => Assert.NotNull(n.CreatedAt));
         }
 

@@ -213,6 +213,15 @@ Describe 'Item 13: Export-Csv of every output type' {
             'Get-WKConversationChannel'   = { Get-WKConversationChannel -Uid adm-c2 }
             'Get-WKConversationChannel -Stored' = { Get-WKConversationChannel -Uid adm-c2 -Stored }
             'Get-WKTag'                   = { Get-WKTag -ChannelId adm-csv -ChannelType Group }
+            'Get-WKNode'                  = { Get-WKNode }
+            'Get-WKCluster'               = { Get-WKCluster }
+            'Get-WKSlot'                  = { Get-WKSlot -SlotId 5 }
+            'Get-WKSlotReplica'           = { Get-WKSlotReplica -SlotId 5 }
+            'Get-WKChannelClusterConfig'  = { Get-WKChannelClusterConfig -ChannelId adm-csv -ChannelType Group }
+            'Get-WKChannelReplica'        = { Get-WKChannelReplica -ChannelId adm-csv -ChannelType Group }
+            'Get-WKNodeChannel'           = { Get-WKNodeChannel -NodeId 1001 }
+            'Get-WKChannelRunStatus'      = { Get-WKChannelRunStatus -ChannelId adm-csv -ChannelType Group }
+            'Get-WKClusterLog'            = { Get-WKClusterLog -NodeId 1001 }
         }
     }
 
@@ -233,7 +242,8 @@ Describe 'Item 13: Export-Csv of every output type' {
         'Get-WKChannelSubscriber', 'Add-WKChannelSubscriber', 'Get-WKChannelWhitelist', 'Send-WKMessage',
         'Send-WKMessage -ToUid', 'Send-WKMessage -Subscribers', 'Get-WKChannelMessage', 'Get-WKMessage', 'Get-WKMessage -MaxSeq', 'Add-WKMessageEvent',
         'Get-WKMessageEvent', 'Export-WKChannelMessage', 'Get-WKConversation', 'Get-WKConversationChannel',
-        'Get-WKConversationChannel -Stored', 'Get-WKTag'
+        'Get-WKConversationChannel -Stored', 'Get-WKTag', 'Get-WKNode', 'Get-WKCluster', 'Get-WKSlot', 'Get-WKSlotReplica',
+        'Get-WKChannelClusterConfig', 'Get-WKChannelReplica', 'Get-WKNodeChannel', 'Get-WKChannelRunStatus', 'Get-WKClusterLog'
     ) {
         $rows = @(& $script:Outputs[$_])
         $rows.Count | Should -BeGreaterThan 0

@@ -11,8 +11,8 @@ namespace WuKongIM.Client
         [JsonPropertyName("channel_id")] public string ChannelId { get; set; } = string.Empty;
         [JsonPropertyName("channel_type")] public WKChannelType ChannelType { get; set; }
         [JsonPropertyName("replica_max_count")] public int ReplicaMaxCount { get; set; }
-        [JsonPropertyName("replicas")] public ulong[] Replicas { get; set; } = Array.Empty<ulong>();
-        [JsonPropertyName("learners")] public ulong[] Learners { get; set; } = Array.Empty<ulong>();
+        [JsonPropertyName("replicas")] public WKList<ulong> Replicas { get; set; } = new WKList<ulong>();
+        [JsonPropertyName("learners")] public WKList<ulong> Learners { get; set; } = new WKList<ulong>();
         /// <summary>The channel leader (the server spells the key <c>learder_id</c>).</summary>
         [JsonPropertyName("learder_id")] public ulong LeaderId { get; set; }
         [JsonPropertyName("term")] public uint Term { get; set; }
@@ -58,7 +58,7 @@ namespace WuKongIM.Client
         [JsonPropertyName("channel_id")] public string ChannelId { get; set; } = string.Empty;
         [JsonPropertyName("channel_type")] public WKChannelType ChannelType { get; set; }
         [JsonPropertyName("replica_count")] public int ReplicaCount { get; set; }
-        [JsonPropertyName("replicas")] public ulong[]? Replicas { get; set; }
+        [JsonPropertyName("replicas")] public WKList<ulong>? Replicas { get; set; }
         [JsonPropertyName("leader_id")] public ulong LeaderId { get; set; }
         [JsonPropertyName("term")] public uint Term { get; set; }
         [JsonPropertyName("slot_id")] public uint SlotId { get; set; }

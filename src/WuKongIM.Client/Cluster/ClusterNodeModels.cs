@@ -52,9 +52,9 @@ namespace WuKongIM.Client
         [JsonPropertyName("term")] public uint Term { get; set; }
         [JsonPropertyName("migrateFrom")] public ulong MigrateFrom { get; set; }
         [JsonPropertyName("migrateTo")] public ulong MigrateTo { get; set; }
-        [JsonPropertyName("learners")] public ulong[]? Learners { get; set; }
-        [JsonPropertyName("nodes")] public WKClusterInfoNode[] Nodes { get; set; } = Array.Empty<WKClusterInfoNode>();
-        [JsonPropertyName("slots")] public WKClusterInfoSlot[] Slots { get; set; } = Array.Empty<WKClusterInfoSlot>();
+        [JsonPropertyName("learners")] public WKList<ulong>? Learners { get; set; }
+        [JsonPropertyName("nodes")] public WKList<WKClusterInfoNode> Nodes { get; set; } = new WKList<WKClusterInfoNode>();
+        [JsonPropertyName("slots")] public WKList<WKClusterInfoSlot> Slots { get; set; } = new WKList<WKClusterInfoSlot>();
 
         /// <summary>How many nodes of the configuration are online.</summary>
         [JsonIgnore]
@@ -71,7 +71,7 @@ namespace WuKongIM.Client
             }
         }
 
-        public override string ToString() => "version " + Version.ToString(CultureInfo.InvariantCulture) + ", " + Nodes.Length.ToString(CultureInfo.InvariantCulture) + " nodes, " + SlotCount.ToString(CultureInfo.InvariantCulture) + " slots";
+        public override string ToString() => "version " + Version.ToString(CultureInfo.InvariantCulture) + ", " + Nodes.Count.ToString(CultureInfo.InvariantCulture) + " nodes, " + SlotCount.ToString(CultureInfo.InvariantCulture) + " slots";
     }
 
     /// <summary>A node in <c>/cluster/info</c>.</summary>
@@ -98,8 +98,8 @@ namespace WuKongIM.Client
         [JsonPropertyName("id")] public uint SlotId { get; set; }
         [JsonPropertyName("leader")] public ulong LeaderId { get; set; }
         [JsonPropertyName("term")] public uint Term { get; set; }
-        [JsonPropertyName("replicas")] public ulong[]? Replicas { get; set; }
-        [JsonPropertyName("learners")] public ulong[]? Learners { get; set; }
+        [JsonPropertyName("replicas")] public WKList<ulong>? Replicas { get; set; }
+        [JsonPropertyName("learners")] public WKList<ulong>? Learners { get; set; }
         [JsonPropertyName("migrateFrom")] public ulong MigrateFrom { get; set; }
         [JsonPropertyName("migrateTo")] public ulong MigrateTo { get; set; }
         [JsonPropertyName("expectLeader")] public ulong ExpectLeader { get; set; }

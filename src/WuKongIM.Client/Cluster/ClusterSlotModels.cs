@@ -10,7 +10,7 @@ namespace WuKongIM.Client
         [JsonPropertyName("id")] public uint SlotId { get; set; }
         [JsonPropertyName("leader_id")] public ulong LeaderId { get; set; }
         [JsonPropertyName("term")] public uint Term { get; set; }
-        [JsonPropertyName("replicas")] public ulong[] Replicas { get; set; } = Array.Empty<ulong>();
+        [JsonPropertyName("replicas")] public WKList<ulong> Replicas { get; set; } = new WKList<ulong>();
         /// <summary>Always 0 in v2.2.5.</summary>
         [JsonPropertyName("channel_count")] public int ChannelCount { get; set; }
         /// <summary>The leader's last log index; 0 when the leader is offline.</summary>
@@ -21,7 +21,7 @@ namespace WuKongIM.Client
         [JsonIgnore] public WKSlotConfig? Config { get; set; }
 
         /// <summary>The slot's replicas (<c>/cluster/slots/:id/replicas</c>), when requested.</summary>
-        [JsonIgnore] public WKSlotReplica[]? ReplicaDetails { get; set; }
+        [JsonIgnore] public WKList<WKSlotReplica>? ReplicaDetails { get; set; }
 
         public override string ToString() => "slot " + SlotId.ToString(CultureInfo.InvariantCulture) + " leader " + LeaderId.ToString(CultureInfo.InvariantCulture);
     }
@@ -39,7 +39,7 @@ namespace WuKongIM.Client
         [JsonPropertyName("id")] public uint SlotId { get; set; }
         [JsonPropertyName("leader_id")] public ulong LeaderId { get; set; }
         [JsonPropertyName("term")] public uint Term { get; set; }
-        [JsonPropertyName("replicas")] public ulong[]? Replicas { get; set; }
+        [JsonPropertyName("replicas")] public WKList<ulong>? Replicas { get; set; }
         [JsonPropertyName("log_max_index")] public ulong LogMaxIndex { get; set; }
         [JsonPropertyName("leader_log_max_index")] public ulong LeaderLogMaxIndex { get; set; }
         [JsonPropertyName("applied_index")] public ulong AppliedIndex { get; set; }
