@@ -186,6 +186,9 @@ BeforeAll {
     $env:WUKONGIM_STATE_PATH = Join-Path ([System.IO.Path]::GetTempPath()) ("wk-pester-hostile-" + [guid]::NewGuid() + '.json')
     $script:ExportDir = Join-Path ([System.IO.Path]::GetTempPath()) ("wk-pester-hostile-" + [guid]::NewGuid())
     New-Item -ItemType Directory -Path $script:ExportDir | Out-Null
+    # Hostile -Path values ('a@b', 'u<emoji>', ...) that are legal file names get written relative to the location:
+    # keep them in the temporary folder, never in the repository.
+    Push-Location -LiteralPath $script:ExportDir
 
     # SkippedWithWarning: the part of RefusedCleanly that is a blank list entry skipped with the one warning (nothing sent).
     $script:Figures = [ordered]@{ Tried = 0; RefusedCleanly = 0; SkippedWithWarning = 0; SentWrongly = 0; Crashes = 0 }
@@ -282,6 +285,7 @@ AfterAll {
     Write-Host ''
     Write-Host ('Hostile input: inputs tried {0}, refused cleanly {1} (of which blank list entries skipped with a warning {2}), sent wrongly {3}, crashes {4}' -f $f.Tried, $f.RefusedCleanly, $f.SkippedWithWarning, $f.SentWrongly, $f.Crashes)
     Write-Host ('ErrorIds seen: ' + (($script:SeenIds.GetEnumerator() | Sort-Object Key | ForEach-Object { '{0} x{1}' -f $_.Key, $_.Value }) -join ', '))
+    Pop-Location
     Stop-TestEmulator
     Remove-Item $env:WUKONGIM_STATE_PATH -ErrorAction SilentlyContinue
     Remove-Item Env:WUKONGIM_STATE_PATH -ErrorAction SilentlyContinue
