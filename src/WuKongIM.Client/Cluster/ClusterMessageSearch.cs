@@ -34,8 +34,9 @@ namespace WuKongIM.Client
         /// <summary>
         /// Searches messages across channels through <c>GET /cluster/messages</c>, newest first, page by page: the global
         /// scan pages with <c>offset_message_id</c> (the smallest id of the page), a channel scan with
-        /// <c>offset_message_seq</c> (the smallest seq). The sender and client_msg_no indexes are not in time order, so
-        /// those pages are de-duplicated and the walk ends when a page brings nothing new. Each message is a
+        /// <c>offset_message_seq</c> (the smallest seq). The sender and client_msg_no indexes are not in time order: they are
+        /// read in pages of <see cref="MaxSearchPageSize"/>, complete up to that many matches, de-duplicated, and the walk
+        /// ends when a page brings nothing new. Each message is a
         /// <see cref="WKMessage"/> with its payload decoded as everywhere else and <see cref="WKMessage.StoredChannelId"/> set.
         /// </summary>
         public async IAsyncEnumerable<WKMessage> SearchMessagesAsync(WKMessageSearch search, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -55,8 +56,10 @@ namespace WuKongIM.Client
                 int limit = (int)Math.Min(search.PageSize, Math.Max(1, max - written));
                 if (query.Scan == WKMessageSearchScan.SecondaryIndex)
                 {
-                    // Pages there overlap, so a short page is no end: ask for full pages and count new rows instead.
-                    limit = search.PageSize;
+                    // That index is not in time order, so paging it by message id can skip matches (wukongim-api.md,
+                    // GET /cluster/messages): ask for the largest page the server allows, so up to that many matches come back whole,
+                    // and page beyond it only as a best effort. Pages overlap, so a short page is no end: count new rows.
+                    limit = MaxSearchPageSize;
                 }
                 WKRequest request = query.Build(limit, cursorName, cursor);
                 ClusterMessagePage page = await _client.GetAsync(request, ClusterJsonContext.Default.ClusterMessagePage, cancellationToken).ConfigureAwait(false);
