@@ -96,6 +96,7 @@
         'Start-WKClusterChannel'
         'Stop-WKClusterChannel'
         'Sync-WKUserBlock'
+        'Test-WKClusterLogConflict'
         'Test-WKServer'
         'Unblock-WKChannel'
         'Unblock-WKUser'

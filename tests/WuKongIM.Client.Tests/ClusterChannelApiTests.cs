@@ -116,6 +116,36 @@ namespace WuKongIM.Client.Tests
         }
 
         [Fact]
+        public async Task The_log_conflict_check_reports_that_no_check_ran_when_the_server_answers_empty()
+        {
+            using WKClient client = _cluster.NewClient();
+            WKClusterLogConflictCheck result = await client.Cluster.CheckLogConflictAsync(WKClusterLogType.Slot, 5);
+            Assert.False(result.Checked);
+            Assert.Null(result.Response);
+            Assert.Equal(WKClusterLogType.Slot, result.LogType);
+            Assert.Equal(5UL, result.StartLogIndex);
+        }
+
+        [Fact]
+        public async Task Events_read_through_the_cluster_relay_match_the_direct_route()
+        {
+            using WKClient client = _cluster.NewClient();
+            string id = ClusterFixture.NewId("ev");
+            WKSendResult sent = await client.Messages.SendAsync(new WKSendMessage { ChannelId = id, ChannelType = WKChannelType.Group, FromUid = "bot", Payload = Encoding.UTF8.GetBytes("..."), IsStream = true });
+            await client.Messages.AddEventAsync(new WKMessageEventRequest
+            {
+                ChannelId = id, ChannelType = WKChannelType.Group, ClientMsgNo = sent.ClientMsgNo, EventType = "stream.delta", PayloadJson = "{\"kind\":\"text\",\"delta\":\"relay\"}",
+            });
+            await client.Messages.AddEventAsync(new WKMessageEventRequest { ChannelId = id, ChannelType = WKChannelType.Group, ClientMsgNo = sent.ClientMsgNo, EventType = "stream.close" });
+            var query = new WKMessageEventQuery { ChannelId = id, ChannelType = WKChannelType.Group, ClientMsgNo = sent.ClientMsgNo };
+            WKMessageEventPage direct = await client.Messages.SyncEventsAsync(query);
+            query.ViaCluster = true;
+            WKMessageEventPage relayed = await client.Messages.SyncEventsAsync(query);
+            Assert.NotEmpty(direct.Events);
+            Assert.Equal(direct.Events.Select(e => e.EventKey + "=" + e.MsgEventSeq + "=" + e.Text), relayed.Events.Select(e => e.EventKey + "=" + e.MsgEventSeq + "=" + e.Text));
+        }
+
+        [Fact]
         public async Task Channel_start_stop_and_replica_move_need_the_admin_and_report_refusals()
         {
             using WKClient reader = _cluster.NewClient(ClusterFixture.Reader, ClusterFixture.ReaderPassword);

@@ -78,6 +78,34 @@ Describe 'Reading the cluster' {
     }
 }
 
+Describe 'The two routes an administrator rarely needs' {
+    It 'Test-WKClusterLogConflict says that v2.2.5 ran no check, with a warning, instead of reporting agreement' {
+        Reset-Stats
+        $result = Test-WKClusterLogConflict -LogType Slot -StartLogIndex 7 -WarningVariable warn -WarningAction SilentlyContinue
+        $result.Checked | Should -BeFalse
+        $result.Response | Should -BeNullOrEmpty
+        $result.LogType | Should -Be 'Slot'
+        $result.StartLogIndex | Should -Be 7
+        $warn[0].Message | Should -Match 'ran no log conflict check'
+        ($result | Out-String) | Should -Match 'Checked'
+        $stats = Invoke-RestMethod "$script:Uri/_emulator/stats"
+        $stats.requests.'GET /cluster/devtools/checkLogConflict' | Should -Be 1
+    }
+
+    It 'Get-WKMessageEvent -ViaCluster reads the same lanes through the cluster relay' {
+        $m = Send-WKMessage -ChannelId relay1 -ChannelType Group -FromUid bot -Text '...' -Stream
+        $m | Add-WKMessageEvent -Text 'relayed' | Out-Null
+        $m | Add-WKMessageEvent -EventType stream.close | Out-Null
+        Reset-Stats
+        $relayed = $m | Get-WKMessageEvent -ViaCluster
+        $direct = $m | Get-WKMessageEvent
+        $relayed.Count | Should -BeGreaterThan 0
+        ($relayed | ForEach-Object { "$($_.EventKey)=$($_.Text)" }) | Should -Be ($direct | ForEach-Object { "$($_.EventKey)=$($_.Text)" })
+        $stats = Invoke-RestMethod "$script:Uri/_emulator/stats"
+        $stats.requests.'POST /cluster/message/eventsync' | Should -Be 1
+    }
+}
+
 Describe 'The channel allowlist from the slot leader' {
     It 'Get-WKChannelWhitelist -UidOnly gives the same uids through every node' {
         $channel = 'pester-al-' + [guid]::NewGuid().ToString('N').Substring(0, 8)

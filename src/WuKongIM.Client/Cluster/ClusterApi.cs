@@ -306,6 +306,27 @@ namespace WuKongIM.Client
             return page;
         }
 
+        /// <summary>
+        /// <c>GET /cluster/devtools/checkLogConflict</c>: asks the node to compare the nodes' raft logs. WuKongIM v2.2.5 ships
+        /// this check commented out and answers 200 with an empty body, so the result says whether any check ran at all.
+        /// </summary>
+        public async Task<WKClusterLogConflictCheck> CheckLogConflictAsync(WKClusterLogType logType = WKClusterLogType.Config, ulong startLogIndex = 0, CancellationToken cancellationToken = default)
+        {
+            // The two query names are the ones the server's commented-out handler reads; v2.2.5 ignores them.
+            var request = new WKRequest("GET", "/cluster/devtools/checkLogConflict")
+                .AddQuery("log_type", (long)logType)
+                .AddQuery("start_log_index", startLogIndex > 0 ? startLogIndex.ToString(CultureInfo.InvariantCulture) : null);
+            byte[] body = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            string answer = System.Text.Encoding.UTF8.GetString(body).Trim();
+            return new WKClusterLogConflictCheck
+            {
+                LogType = logType,
+                StartLogIndex = startLogIndex,
+                Checked = answer.Length > 0,
+                Response = answer.Length > 0 ? answer : null,
+            };
+        }
+
         private static void CheckPageSize(int pageSize)
         {
             // No upper bound on the server, which pre-allocates limit x 8 rows: an absurd limit exhausts memory or crashes it.

@@ -37,4 +37,18 @@ namespace WuKongIM.Client
         [JsonPropertyName("more")] public int More { get; set; }
         [JsonPropertyName("logs")] public WKClusterLog[] Logs { get; set; } = Array.Empty<WKClusterLog>();
     }
+
+    /// <summary>What <c>/cluster/devtools/checkLogConflict</c> answered.</summary>
+    public sealed class WKClusterLogConflictCheck
+    {
+        public WKClusterLogType LogType { get; set; }
+        /// <summary>The log index the check was asked to start from (0: the newest).</summary>
+        public ulong StartLogIndex { get; set; }
+        /// <summary>False when the server answered with an empty body, which means it ran no check (WuKongIM v2.2.5 always does).</summary>
+        public bool Checked { get; set; }
+        /// <summary>The server's answer as text, when it gave one.</summary>
+        public string? Response { get; set; }
+
+        public override string ToString() => Checked ? "checked: " + Response : "not checked";
+    }
 }

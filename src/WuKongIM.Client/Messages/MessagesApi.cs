@@ -586,7 +586,7 @@ namespace WuKongIM.Client
                 Limit = query.PageSize,
                 IncludePrivate = query.IncludePrivate ? (byte)1 : (byte)0,
             };
-            WKDataEnvelope<WKMessageEventPage> envelope = await _client.PostAsync("/message/eventsync", body, MessagesJsonContext.Default.WKEventSyncBody, MessagesJsonContext.Default.WKDataEnvelopeWKMessageEventPage, true, cancellationToken).ConfigureAwait(false);
+            WKDataEnvelope<WKMessageEventPage> envelope = await _client.PostAsync(query.ViaCluster ? "/cluster/message/eventsync" : "/message/eventsync", body, MessagesJsonContext.Default.WKEventSyncBody, MessagesJsonContext.Default.WKDataEnvelopeWKMessageEventPage, true, cancellationToken).ConfigureAwait(false);
             WKMessageEventPage page = envelope.Data ?? new WKMessageEventPage();
             foreach (WKMessageEvent e in page.Events)
             {

@@ -205,6 +205,11 @@ namespace WuKongIM.Client
         /// <summary>Events per request, 1 to 2000 (the server's cap).</summary>
         public int PageSize { get; set; } = 200;
         public bool IncludePrivate { get; set; }
+        /// <summary>
+        /// Ask through <c>/cluster/message/eventsync</c>, which relays to the node's configured API address (cluster.apiUrl):
+        /// the way to read events through the manager listener (port 5300), which has the cluster routes but not /message/eventsync.
+        /// </summary>
+        public bool ViaCluster { get; set; }
     }
 
     /// <summary>The projected state of one lane, as /message/eventsync returns it.</summary>

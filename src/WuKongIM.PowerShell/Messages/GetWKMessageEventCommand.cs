@@ -38,6 +38,10 @@ namespace WuKongIM.PowerShell
         [Parameter]
         public SwitchParameter IncludePrivate { get; set; }
 
+        /// <summary>Ask through /cluster/message/eventsync, the relay the manager listener (port 5300) offers.</summary>
+        [Parameter]
+        public SwitchParameter ViaCluster { get; set; }
+
         [Parameter]
         [ValidateRange(1, 2000)]
         public int PageSize { get; set; } = 200;
@@ -54,6 +58,7 @@ namespace WuKongIM.PowerShell
                 AfterSeq = AfterSeq,
                 IncludePrivate = IncludePrivate,
                 PageSize = PageSize,
+                ViaCluster = ViaCluster,
             };
             RunItem(ClientMsgNo, () =>
             {

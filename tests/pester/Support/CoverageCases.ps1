@@ -196,6 +196,7 @@ function With([hashtable] $a, [hashtable] $b) { $r = $a.Clone(); foreach ($k in 
     @{ Cmdlet = 'Get-WKNodeChannel'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = @{ NodeId = 1001 }; Type = 'WuKongIM.Client.WKNodeChannel' }
     @{ Cmdlet = 'Get-WKChannelRunStatus'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = $group; Type = 'WuKongIM.Client.WKChannelRunStatus' }
     @{ Cmdlet = 'Get-WKClusterLog'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = @{ NodeId = 1001 }; Type = 'WuKongIM.Client.WKClusterLog' }
+    @{ Cmdlet = 'Test-WKClusterLogConflict'; Set = '__AllParameterSets'; Setup = $setupClusterChannel; Params = @{ WarningAction = 'SilentlyContinue' }; Type = 'WuKongIM.Client.WKClusterLogConflictCheck' }
     @{ Cmdlet = 'Find-WKMessage'; Set = 'Text'; Setup = $setupClusterChannel; Params = @{ Text = 'hello' }; Type = 'WuKongIM.Client.WKMessage' }
     @{ Cmdlet = 'Find-WKMessage'; Set = 'Bytes'; Setup = $setupClusterChannel; Params = @{ Bytes = [byte[]][char[]]'hello' }; Type = 'WuKongIM.Client.WKMessage' }
     @{ Cmdlet = 'Find-WKMessage'; Set = 'MessageId'; Setup = $setupMessage; Params = @{ MessageId = { param($ctx) $ctx.Message.MessageId } }; Type = 'WuKongIM.Client.WKMessage' }
