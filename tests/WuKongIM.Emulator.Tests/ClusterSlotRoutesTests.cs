@@ -126,6 +126,9 @@ namespace WuKongIM.Emulator.Tests
             Assert.NotEqual(before.GetProperty("leader_id").GetUInt64(), after.GetProperty("leader_id").GetUInt64());
             Assert.Equal(before.GetProperty("term").GetInt32() + 1, after.GetProperty("term").GetInt32());
             Assert.Equal("slot not found", Msg((await _c.PostRawAsync(1001, "/cluster/slots/64/election", "", admin)).Body));
+            // The id is parsed strictly (strconv.ParseUint, 32 bits), not leniently as migrate does.
+            Assert.Equal("strconv.ParseUint: parsing \"x\": invalid syntax", Msg((await _c.PostRawAsync(1001, "/cluster/slots/x/election", "", admin)).Body));
+            Assert.Equal("strconv.ParseUint: parsing \"4294967296\": value out of range", Msg((await _c.PostRawAsync(1001, "/cluster/slots/4294967296/election", "", admin)).Body));
         }
     }
 }

@@ -173,7 +173,9 @@ namespace WuKongIM.Emulator.Cluster
         {
             if (ManagerLoginRoutes.Refuse(r, "slotElection") is ApiResult refused) return refused;
             EmulatorState s = r.State;
-            SlotConfig? slot = Find(s, ClusterText.Lenient(r.RouteValues["id"]) & 0xFFFFFFFF);
+            // Unlike migrate (wkutil.ParseUint32, lenient), election parses the id strictly with strconv.ParseUint(id, 10, 32).
+            if (!ClusterText.TryParseUint(r.RouteValues["id"], 32, out ulong id, out string error)) return ApiResult.Err(error);
+            SlotConfig? slot = Find(s, id);
             if (slot == null) return ApiResult.Err("slot not found");
             int at = slot.Replicas.IndexOf(slot.Leader);
             for (int k = 1; k <= slot.Replicas.Count; k++)
