@@ -51,6 +51,36 @@ namespace WuKongIM.Client.Tests
             Assert.Equal("WKUidEmpty", Assert.Throws<WKInvalidInputException>(() => WKInputRules.DistinctUids(new string[0])).ErrorId);
         }
 
+        [Theory]
+        // The one-pass check of usual uids and the detailed checks agree: every character class at each end and inside.
+        [InlineData("u1", null)]
+        [InlineData("user name", null)]
+        [InlineData("\u7528\u6237", null)]
+        [InlineData("\u00A0u", null)]
+        [InlineData(" u", null)]
+        [InlineData("u\t", "WKUidControlCharacter")]
+        [InlineData("a#b", "WKUidSpecialCharacter")]
+        [InlineData("a&", "WKUidSpecialCharacter")]
+        [InlineData("@", "WKUidSpecialCharacter")]
+        [InlineData("a\u0000b", "WKUidControlCharacter")]
+        [InlineData("a\u007Fb", "WKUidControlCharacter")]
+        [InlineData("a\u0085b", "WKUidControlCharacter")]
+        [InlineData("a\u009Fb", "WKUidControlCharacter")]
+        [InlineData("a\u00A0b", null)]
+        [InlineData("\t", "WKUidEmpty")]
+        [InlineData("", "WKUidEmpty")]
+        public void A_uid_is_accepted_or_refused_with_the_reason(string uid, string? errorId)
+        {
+            if (errorId == null)
+            {
+                Assert.Same(uid, WKInputRules.Uid(uid));
+            }
+            else
+            {
+                Assert.Equal(errorId, Assert.Throws<WKInvalidInputException>(() => WKInputRules.Uid(uid)).ErrorId);
+            }
+        }
+
         [Fact]
         public void A_uid_array_body_is_the_json_the_serializer_reads_back()
         {

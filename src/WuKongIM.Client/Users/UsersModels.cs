@@ -26,7 +26,15 @@ namespace WuKongIM.Client
         public string Uid { get; set; } = string.Empty;
         public bool Online { get; set; }
         /// <summary>The device flags of the live connections, each once, in ascending order.</summary>
-        public WKList<WKDeviceFlag> DeviceFlags { get; set; } = new WKList<WKDeviceFlag>();
+        // Made on first read: a batch of thousands of offline users then costs one object each, not three.
+        public WKList<WKDeviceFlag> DeviceFlags
+        {
+            get => _deviceFlags ??= new WKList<WKDeviceFlag>();
+            set => _deviceFlags = value;
+        }
+
+        private WKList<WKDeviceFlag>? _deviceFlags;
+
         /// <summary>How many live connections the user has (a device flag can have several).</summary>
         public int ConnectionCount { get; set; }
 
