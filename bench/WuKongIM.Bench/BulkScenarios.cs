@@ -308,20 +308,37 @@ namespace WuKongIM.Bench
             (TimeSpan sequential, int sequentialOk) = await RunAsync(client, prefix + "seq-", _sequential, 1, cancellationToken);
             double cpuPerWall = (emulator.CpuTime - cpuBefore).TotalSeconds / sequential.TotalSeconds;
 
+            // The same sends from a plain HttpClient (T loops, a pre-built body, no client library), in alternating rounds:
+            // how close this machine and the emulator let any client come to the ideal.
+            using var plain = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+            await RunPlainAsync(plain, emulator.BaseUri, prefix + "plainwarm-", 100, _throttleLimit, cancellationToken);
             var rounds = new List<(TimeSpan Elapsed, int Succeeded)>();
+            var plainRounds = new List<double>();
             for (int round = 0; round < _rounds; round++)
             {
-                rounds.Add(await RunAsync(client, prefix + "par" + round.ToString(CultureInfo.InvariantCulture) + "-", _channels, _throttleLimit, cancellationToken));
+                string tag = round.ToString(CultureInfo.InvariantCulture) + "-";
+                if (round % 2 == 1)
+                {
+                    plainRounds.Add((await RunPlainAsync(plain, emulator.BaseUri, prefix + "plain" + tag, _channels, _throttleLimit, cancellationToken)).TotalSeconds);
+                }
+                rounds.Add(await RunAsync(client, prefix + "par" + tag, _channels, _throttleLimit, cancellationToken));
+                if (round % 2 == 0)
+                {
+                    plainRounds.Add((await RunPlainAsync(plain, emulator.BaseUri, prefix + "plain" + tag, _channels, _throttleLimit, cancellationToken)).TotalSeconds);
+                }
             }
             double parallel = Bench.Median(rounds.Select(r => r.Elapsed.TotalSeconds));
             double ideal = _channels * _latencyMs / 1000.0 / _throttleLimit;
             double efficiency = ideal / parallel;
+            double plainEfficiency = ideal / Bench.Median(plainRounds);
             double perSend = sequential.TotalMilliseconds / _sequential;
             result.Add("channels", _channels).Add("latency_ms", _latencyMs).Add("throttle_limit", _throttleLimit)
                 .Add("parallel_rounds_s", Bench.Rounds(rounds.Select(r => r.Elapsed.TotalSeconds)))
                 .Add("parallel_s", Bench.Round(parallel, 3)).Add("ideal_parallel_s", Bench.Round(ideal, 3)).Add("efficiency", Bench.Round(efficiency, 3))
                 .Add("sequential_sends", _sequential).Add("sequential_ms_per_send", Bench.Round(perSend, 2))
-                .Add("emulator_cpu_per_wall", Bench.Round(cpuPerWall, 3)).Add("sent", sequentialOk + rounds.Sum(r => r.Succeeded));
+                .Add("emulator_cpu_per_wall", Bench.Round(cpuPerWall, 3)).Add("sent", sequentialOk + rounds.Sum(r => r.Succeeded))
+                .Add("plain_httpclient_rounds_s", Bench.Rounds(plainRounds)).Add("plain_httpclient_efficiency", Bench.Round(plainEfficiency, 3));
+            result.Figure("send_plain_httpclient_efficiency", Bench.Round(plainEfficiency, 3));
             result.Figure("send_sequential_ms_per_send", Bench.Round(perSend, 2)).Figure("send_parallel_s", Bench.Round(parallel, 3))
                 .Figure("send_parallel_efficiency", Bench.Round(efficiency, 3)).Figure("emulator_cpu_per_wall_at_latency", Bench.Round(cpuPerWall, 3));
             if (sequentialOk != _sequential || rounds.Any(r => r.Succeeded != _channels))
@@ -329,6 +346,28 @@ namespace WuKongIM.Bench
                 result.Fail("not every message was sent");
             }
             return result;
+        }
+
+        private static async Task<TimeSpan> RunPlainAsync(HttpClient http, Uri baseUri, string prefix, int channels, int lanes, CancellationToken cancellationToken)
+        {
+            var send = new Uri(baseUri, "/message/send");
+            int next = -1;
+            async Task Lane()
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < channels)
+                {
+                    byte[] body = Encoding.UTF8.GetBytes("{\"header\":{},\"from_uid\":\"bench\",\"channel_id\":\"" + prefix + i.ToString(CultureInfo.InvariantCulture) +
+                        "\",\"channel_type\":2,\"payload\":\"eyJ0eXBlIjoxLCJjb250ZW50IjoiYmVuY2gifQ==\"}");
+                    using var content = new ByteArrayContent(body);
+                    using HttpResponseMessage response = await http.PostAsync(send, content, cancellationToken).ConfigureAwait(false);
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, lanes).Select(_ => Task.Run(Lane, cancellationToken)));
+            return watch.Elapsed;
         }
 
         private static async Task<(TimeSpan Elapsed, int Succeeded)> RunAsync(WKClient client, string prefix, int channels, int throttleLimit, CancellationToken cancellationToken)

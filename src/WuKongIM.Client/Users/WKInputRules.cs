@@ -66,24 +66,37 @@ namespace WuKongIM.Client
         public static string[] DistinctUids(IEnumerable<string?>? uids, string paramName = "Uid")
         {
             int capacity = uids is ICollection<string?> sized ? sized.Count : uids is IReadOnlyCollection<string?> read ? read.Count : 16;
-            var result = new List<string>(capacity);
+            var result = new string[capacity];
+            int count = 0;
             if (uids != null)
             {
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                // Sized once (netstandard2.0 has no HashSet capacity); the indexer inserts in one lookup, and a repeat
+                // leaves the count unchanged.
+                var seen = new Dictionary<string, bool>(capacity, StringComparer.Ordinal);
                 foreach (string? uid in uids)
                 {
                     string checkedUid = Uid(uid, paramName);
-                    if (seen.Add(checkedUid))
+                    int before = seen.Count;
+                    seen[checkedUid] = true;
+                    if (seen.Count > before)
                     {
-                        result.Add(checkedUid);
+                        if (count == result.Length)
+                        {
+                            Array.Resize(ref result, Math.Max(16, result.Length * 2));
+                        }
+                        result[count++] = checkedUid;
                     }
                 }
             }
-            if (result.Count == 0)
+            if (count == 0)
             {
                 throw new WKInvalidInputException("WKUidEmpty", "No uid was given.", paramName, null);
             }
-            return result.ToArray();
+            if (count < result.Length)
+            {
+                Array.Resize(ref result, count);
+            }
+            return result;
         }
 
         /// <summary>True for a non-empty uid without blank ends, '@', '#', '&amp;' or control characters.</summary>
