@@ -49,6 +49,7 @@ namespace WuKongIM.Bench
             double Ratio(string a, string b) => Bench.Round(Bench.Median(ms[a]) / Bench.Median(ms[b]), 3);
             result.Figure("piped_vs_batched_irm_ratio", Ratio("add_piped", "add_irm"))
                 .Figure("array_vs_batched_irm_ratio", Ratio("add_array", "add_irm"))
+                .Figure("piped_typed_vs_batched_irm_ratio", Ratio("add_piped_typed", "add_irm"))
                 .Figure("status_piped_vs_batched_irm_ratio", Ratio("status_piped", "status_irm"))
                 .Figure("status_array_vs_batched_irm_ratio", Ratio("status_array", "status_irm"));
             return result;

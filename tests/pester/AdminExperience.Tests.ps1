@@ -222,6 +222,7 @@ Describe 'Item 13: Export-Csv of every output type' {
             'Get-WKNodeChannel'           = { Get-WKNodeChannel -NodeId 1001 }
             'Get-WKChannelRunStatus'      = { Get-WKChannelRunStatus -ChannelId adm-csv -ChannelType Group }
             'Get-WKClusterLog'            = { Get-WKClusterLog -NodeId 1001 }
+            'Test-WKClusterLogConflict'   = { Test-WKClusterLogConflict -WarningAction SilentlyContinue }
         }
     }
 
@@ -243,7 +244,8 @@ Describe 'Item 13: Export-Csv of every output type' {
         'Send-WKMessage -ToUid', 'Send-WKMessage -Subscribers', 'Get-WKChannelMessage', 'Get-WKMessage', 'Get-WKMessage -MaxSeq', 'Add-WKMessageEvent',
         'Get-WKMessageEvent', 'Export-WKChannelMessage', 'Get-WKConversation', 'Get-WKConversationChannel',
         'Get-WKConversationChannel -Stored', 'Get-WKTag', 'Get-WKNode', 'Get-WKCluster', 'Get-WKSlot', 'Get-WKSlotReplica',
-        'Get-WKChannelClusterConfig', 'Get-WKChannelReplica', 'Get-WKNodeChannel', 'Get-WKChannelRunStatus', 'Get-WKClusterLog'
+        'Get-WKChannelClusterConfig', 'Get-WKChannelReplica', 'Get-WKNodeChannel', 'Get-WKChannelRunStatus', 'Get-WKClusterLog',
+        'Test-WKClusterLogConflict'
     ) {
         $rows = @(& $script:Outputs[$_])
         $rows.Count | Should -BeGreaterThan 0

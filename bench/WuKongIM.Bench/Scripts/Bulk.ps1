@@ -34,6 +34,8 @@ function Status-ByIrm([string[]]$List) {
 
 $methods = [ordered]@{
     add_piped       = { param($c) $null = $uids | Add-WKChannelSubscriber -ChannelId $c -BatchSize $BatchSize }
+    # The same piped uids with -ChannelType given: PowerShell then stops trying to bind ChannelType from each string.
+    add_piped_typed = { param($c) $null = $uids | Add-WKChannelSubscriber -ChannelId $c -ChannelType Group -BatchSize $BatchSize }
     add_array       = { param($c) $null = Add-WKChannelSubscriber -ChannelId $c -Uid $uids -BatchSize $BatchSize }
     add_irm         = { param($c) Add-ByIrm $c $uids }
     status_piped    = { param($c) $null = $uids | Get-WKOnlineStatus -BatchSize $BatchSize }
